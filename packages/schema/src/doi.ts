@@ -1,7 +1,7 @@
 // DOI syntax (ISO 26324 / Crossref's recommended pattern): "10.", a registrant code of
 // digits and dots, "/", and a suffix of printable characters. Case-insensitive.
 
-export const DOI_PATTERN = '^10\\.\\d{4,9}(?:\\.\\d+)*/\\S+$'
+export const DOI_PATTERN = '^10\\.[0-9]{4,9}(?:\\.[0-9]+)*/\\S+$'
 const doiRegex = new RegExp(DOI_PATTERN)
 
 /**

@@ -7,7 +7,7 @@ import { isbnProblem } from './isbn.js'
 import { issnProblem } from './issn.js'
 import { LANGUAGE_TAG_PATTERN, languageTagProblem } from './language.js'
 import { ORCID_PATTERN, orcidProblem } from './orcid.js'
-import { PARTIAL_DATE_PATTERN, partialDateProblem } from './partial-date.js'
+import { PARTIAL_DATE_STRICT_PATTERN, partialDateProblem } from './partial-date.js'
 import { SLUG_MAX_LENGTH, SLUG_PATTERN, slugProblem } from './slug.js'
 import { closestMatch } from './suggest.js'
 
@@ -52,16 +52,20 @@ export const Slug = ruled(slugProblem, {
 
 export const VocabularyKey = Slug.meta({
   description: 'A key of one of the catalogue vocabularies',
+  examples: ['reports'],
 })
 
 export const PartialDate = ruled(partialDateProblem, {
-  pattern: PARTIAL_DATE_PATTERN,
+  pattern: PARTIAL_DATE_STRICT_PATTERN,
   description: 'A date with the precision known: YYYY, YYYY-MM or YYYY-MM-DD',
   examples: ['2013', '2013-04', '2013-04-15'],
 })
 
+// The separators isbnProblem accepts: one hyphen, space or no-break space between digits.
+const ISBN_SEP = '[ \\u00a0-]?'
+
 export const Isbn = ruled(isbnProblem, {
-  pattern: '^[0-9](?:[ -]?[0-9]){8}[ -]?[0-9Xx]$|^97[89](?:[ -]?[0-9]){9}[ -]?[0-9]$',
+  pattern: `^[0-9](?:${ISBN_SEP}[0-9]){8}${ISBN_SEP}[0-9Xx]$|^9${ISBN_SEP}7${ISBN_SEP}[89](?:${ISBN_SEP}[0-9]){9}${ISBN_SEP}[0-9]$`,
   description: 'ISBN-10 or ISBN-13 with a valid check digit, hyphens or spaces allowed',
   examples: ['978-92-9254-047-0'],
 })
@@ -94,9 +98,28 @@ export const CountryCode = z
   .enum(COUNTRY_CODES, { error: (issue) => countryProblem(String(issue.input)) })
   .meta({ description: 'ISO 3166-1 alpha-2 country code' })
 
-export const HttpUrl = z
-  .url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' })
-  .meta({ pattern: '^https?://', description: 'Absolute http or https URL' })
+// Stricter than z.url(): no surrounding spaces (z.url() trims, so output would differ from
+// input), scheme written in lower case, and the same prefix rule the JSON Schema carries.
+const HTTP_URL_PATTERN = '^https?://\\S+$'
+
+// A global in every runtime this package targets (Node, browsers, Workers, Deno, Bun), but
+// not part of the ES library the build compiles against.
+declare const URL: { canParse(url: string): boolean }
+
+function httpUrlProblem(value: string): string | undefined {
+  if (new RegExp(HTTP_URL_PATTERN).test(value) && URL.canParse(value)) return undefined
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(value.trim())?.[1]
+  if (scheme && !/^https?$/i.test(scheme)) {
+    return `expected an absolute http(s) URL, not a ${scheme.toLowerCase()}: URL`
+  }
+  return 'expected an absolute http(s) URL'
+}
+
+export const HttpUrl = ruled(httpUrlProblem, {
+  format: 'uri',
+  pattern: HTTP_URL_PATTERN,
+  description: 'Absolute http or https URL',
+})
 
 export const MediaType = z
   .string()

@@ -1,7 +1,13 @@
 // ISBN-10 / ISBN-13: shape, check digits, and one canonical form (13 digits, no separators)
 // so that a lookup matches whichever form an editor or a reader typed.
 
-/** Digits (and a final X for ISBN-10) with hyphens and spaces removed, upper-cased. */
+/**
+ * Digits (and a final X for ISBN-10) with hyphens and spaces removed, upper-cased. Does not
+ * validate.
+ *
+ * @example
+ * compactIsbn('0-306-40615-x') // '030640615X'
+ */
 export function compactIsbn(value: string): string {
   return value.replace(/[\s\u00a0-]/g, '').toUpperCase()
 }
@@ -50,16 +56,23 @@ export function isbnProblem(value: string): string | undefined {
   return `ISBN ${value}: expected 10 or 13 digits, found ${compact.replace(/X/g, '').length}`
 }
 
-/** True when `value` is a valid ISBN-10 or ISBN-13 in any usual notation. */
+/**
+ * True when `value` is a valid ISBN-10 or ISBN-13 in any usual notation.
+ *
+ * @example
+ * isValidIsbn('978 92 9254 047 0') // true
+ * isValidIsbn('978-92-9254-047-1') // false
+ */
 export function isValidIsbn(value: string): boolean {
   return isbnProblem(value) === undefined
 }
 
 /**
- * Converts a valid ISBN-10 to its ISBN-13 (978 prefix), compact.
+ * Converts a valid ISBN-10 to its ISBN-13 (978 prefix), compact. Throws a `RangeError` for
+ * anything that is not a valid ISBN-10.
  *
  * @example
- * isbn10To13('92-9254-047-X') // '978929254047…' (13 digits)
+ * isbn10To13('92-9254-047-5') // '9789292540470'
  */
 export function isbn10To13(isbn10: string): string {
   const compact = compactIsbn(isbn10)
@@ -70,8 +83,13 @@ export function isbn10To13(isbn10: string): string {
 }
 
 /**
- * Converts a valid 978-prefixed ISBN-13 to ISBN-10, or returns `undefined` for 979 ISBNs,
- * which have no ISBN-10.
+ * Converts a valid 978-prefixed ISBN-13 to ISBN-10 (compact), or returns `undefined` for
+ * 979 ISBNs, which have no ISBN-10. Throws a `RangeError` for anything that is not a valid
+ * ISBN-13.
+ *
+ * @example
+ * isbn13To10('978-92-9254-047-0') // '9292540475'
+ * isbn13To10('979-10-90636-07-1') // undefined
  */
 export function isbn13To10(isbn13: string): string | undefined {
   const compact = compactIsbn(isbn13)
@@ -83,12 +101,13 @@ export function isbn13To10(isbn13: string): string | undefined {
 }
 
 /**
- * The canonical form used for comparison and lookup: 13 digits, no separators. Returns
- * `undefined` for a value that is not a valid ISBN.
+ * The canonical form used for comparison and lookup: 13 digits, no separators (an ISBN-10
+ * is converted to its ISBN-13). Returns `undefined` for a value that is not a valid ISBN.
  *
  * @example
  * normalizeIsbn('978-92-9254-047-0') // '9789292540470'
- * normalizeIsbn('9292540475')        // '9789292540470' is not implied: converts ISBN-10 to 13
+ * normalizeIsbn('92-9254-047-5')     // '9789292540470' (the same book's ISBN-10)
+ * normalizeIsbn('978-92-9254-047-1') // undefined
  */
 export function normalizeIsbn(value: string): string | undefined {
   if (!isValidIsbn(value)) return undefined

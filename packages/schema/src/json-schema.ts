@@ -13,21 +13,30 @@ function generate(schema: z.ZodType, id: string): Record<string, unknown> {
     io: 'input',
     unrepresentable: 'any',
   })
-  return { ...json, $id: `${SCHEMA_BASE}/${id}` }
+  // $schema and $id first, then zod's layout: the root is a $ref to the model in $defs, which
+  // 2020-12 validators (Ajv, Python jsonschema) resolve against this $id.
+  const { $schema, ...rest } = json
+  return { $schema, $id: `${SCHEMA_BASE}/${id}`, ...rest }
 }
 
 /**
  * The JSON Schema of one report, as written in a catalogue file.
  *
  * @example
- * import Ajv from 'ajv/dist/2020.js'
- * const validate = new Ajv().compile(reportJsonSchema())
+ * import Ajv2020 from 'ajv/dist/2020.js'
+ * const validate = new Ajv2020({ validateFormats: false }).compile(reportJsonSchema())
+ * validate({ slug: 'beyond-factory-asia', title: 'Beyond Factory Asia', published: '2013-04', type: 'reports' }) // true
  */
 export function reportJsonSchema(): Record<string, unknown> {
   return generate(Report, 'report.schema.json')
 }
 
-/** The JSON Schema of a whole catalogue (settings and reports) in one document. */
+/**
+ * The JSON Schema of a whole catalogue (settings and reports) in one document.
+ *
+ * @example
+ * writeFileSync('catalogue.schema.json', JSON.stringify(catalogueJsonSchema(), null, 2))
+ */
 export function catalogueJsonSchema(): Record<string, unknown> {
   return generate(Catalogue, 'catalogue.schema.json')
 }

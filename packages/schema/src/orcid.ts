@@ -1,6 +1,6 @@
 // ORCID iD: 0000-0002-1825-0097, the last character an ISO 7064 MOD 11-2 check digit.
 
-export const ORCID_PATTERN = '^\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dX]$'
+export const ORCID_PATTERN = '^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$'
 
 /** Why `value` is not a valid ORCID iD, or `undefined` when it is. */
 export function orcidProblem(value: string): string | undefined {

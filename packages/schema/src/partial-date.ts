@@ -2,7 +2,14 @@
 // Stored as ISO 8601 strings ("2013", "2013-04", "2013-04-15"), which sort correctly as
 // plain strings within one precision; compare across precisions with comparePartialDates.
 
-export const PARTIAL_DATE_PATTERN = '^\\d{4}(?:-\\d{2}(?:-\\d{2})?)?$'
+export const PARTIAL_DATE_PATTERN = '^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$'
+
+/**
+ * The tightest pattern JSON Schema can carry: year from 1000, month 01-12, day 01-31. Only
+ * the length of each month (2013-02-30) is left to `partialDateProblem`.
+ */
+export const PARTIAL_DATE_STRICT_PATTERN =
+  '^[1-9][0-9]{3}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$'
 
 export type DatePrecision = 'year' | 'month' | 'day'
 

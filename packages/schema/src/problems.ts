@@ -32,17 +32,34 @@ const expectedNames: Record<string, string> = {
 }
 
 function messageFor(issue: z.core.$ZodIssue, input: unknown): string {
-  if (issue.code === 'invalid_type') {
-    if (input === undefined) return 'required'
-    return `expected ${expectedNames[issue.expected] ?? issue.expected}, found ${describe(input)}`
+  switch (issue.code) {
+    case 'invalid_type':
+      if (input === undefined) return 'required'
+      return `expected ${expectedNames[issue.expected] ?? issue.expected}, found ${describe(input)}`
+    case 'too_small':
+      if (issue.origin === 'array') return `needs at least ${issue.minimum} item(s)`
+      if (issue.origin === 'string') return `needs at least ${issue.minimum} character(s)`
+      if (issue.origin === 'number' || issue.origin === 'int') {
+        return `must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}`
+      }
+      break
+    case 'too_big':
+      if (issue.origin === 'array') return `at most ${issue.maximum} item(s)`
+      if (issue.origin === 'string') return `at most ${issue.maximum} characters`
+      if (issue.origin === 'number' || issue.origin === 'int') {
+        return `must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}`
+      }
+      break
+    case 'invalid_value':
+      // Schemas give their own message ("expected print or online"); this is the fallback.
+      if (issue.message.startsWith('Invalid')) {
+        return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, found ${describe(input)}`
+      }
+      break
+    case 'not_multiple_of':
+      return `must be a multiple of ${issue.divisor}`
   }
-  if (issue.code === 'too_small' && issue.origin === 'array')
-    return `needs at least ${issue.minimum} item(s)`
-  if (issue.code === 'too_big' && issue.origin === 'string')
-    return `at most ${issue.maximum} characters`
-  if (issue.code === 'too_small' && (issue.origin === 'number' || issue.origin === 'int')) {
-    return `must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}`
-  }
+  if (issue.message.startsWith('Invalid')) return `${issue.message} (found ${describe(input)})`
   return issue.message
 }
 
@@ -71,6 +88,18 @@ function collect(
       const before = out.length
       collect(closest, root, path, out)
       if (out.length > before) continue
+    }
+    if (issue.code === 'invalid_key' || issue.code === 'invalid_element') {
+      // A record key that breaks its rule: the inner issue says which rule.
+      const key = path[path.length - 1]
+      for (const inner of issue.issues) {
+        out.push({
+          path,
+          message: `key "${String(key)}": ${inner.message}`,
+          code: issue.code,
+        })
+      }
+      continue
     }
     if (issue.code === 'unrecognized_keys') {
       // Strict objects put one message line per key (see strictObject in fields.ts).

@@ -99,9 +99,12 @@ export const Translation = strictObject({
   slug: Slug.optional().meta({ description: 'The translation, when it is in this catalogue' }),
   url: HttpUrl.optional(),
   title: NonBlank.max(500).optional(),
-}).refine((t) => t.slug !== undefined || t.url !== undefined, {
-  message: 'a translation needs a slug (in this catalogue) or a url',
 })
+  .refine((t) => t.slug !== undefined || t.url !== undefined, {
+    message: 'a translation needs a slug (in this catalogue) or a url',
+  })
+  // the same rule, for the JSON Schema (Zod does not translate refinements)
+  .meta({ anyOf: [{ required: ['slug'] }, { required: ['url'] }] })
 export type Translation = z.infer<typeof Translation>
 
 export const Price = strictObject({ amount: z.number().min(0), currency: CurrencyCode })
@@ -114,6 +117,12 @@ export const Source = strictObject({
 })
 export type Source = z.infer<typeof Source>
 
+// Lists whose items must differ; JSON Schema can say so for exact repeats (uniqueItems),
+// reportRules says it in words, with the index of the repeat.
+function uniqueList<T extends z.ZodType>(item: T) {
+  return z.array(item).meta({ uniqueItems: true })
+}
+
 const reportShape = {
   slug: Slug,
   title: NonBlank.max(500),
@@ -125,21 +134,21 @@ const reportShape = {
   supersedes: Slug.optional().meta({ description: 'Slug of the earlier edition this replaces' }),
   authors: z.array(Author).optional(),
   publisher: NonBlank.max(300).optional(),
-  copublishers: z.array(NonBlank.max(300)).optional(),
+  copublishers: uniqueList(NonBlank.max(300)).optional(),
   identifiers: Identifiers.optional(),
   summary: NonBlank.max(400).optional().meta({ description: 'One-sentence lede' }),
   description: z.string().optional().meta({ description: 'Overview, in Markdown' }),
-  keyFindings: z.array(NonBlank).optional(),
+  keyFindings: uniqueList(NonBlank).optional(),
   contents: z.array(ContentsEntry).optional(),
-  topics: z.array(VocabularyKey).optional(),
-  countries: z.array(CountryCode).optional(),
+  topics: uniqueList(VocabularyKey).optional(),
+  countries: uniqueList(CountryCode).optional(),
   language: LanguageTag.optional().meta({ description: "Defaults to the catalogue's language" }),
   translations: z.array(Translation).optional(),
   files: z.array(FileLink).optional(),
   pages: z.int().min(1).optional(),
   price: Price.optional(),
   license: NonBlank.max(200).optional().meta({ description: 'SPDX identifier or licence URL' }),
-  related: z.array(Slug).optional(),
+  related: uniqueList(Slug).optional(),
   source: Source.optional().meta({ description: 'Where an imported record came from' }),
 }
 
