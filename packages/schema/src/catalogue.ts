@@ -138,11 +138,13 @@ export function catalogueRules(
     vocabularyProblem(['reports', index, 'type'], 'types', report.type)
     if (report.series)
       vocabularyProblem(['reports', index, 'series', 'key'], 'series', report.series.key)
-    report.topics?.forEach((topic, i) =>
-      vocabularyProblem(['reports', index, 'topics', i], 'topics', topic),
-    )
+    report.topics?.forEach((topic, i) => {
+      vocabularyProblem(['reports', index, 'topics', i], 'topics', topic)
+    })
     if (report.supersedes) linkProblem(['reports', index, 'supersedes'], report.supersedes)
-    report.related?.forEach((slug, i) => linkProblem(['reports', index, 'related', i], slug))
+    report.related?.forEach((slug, i) => {
+      linkProblem(['reports', index, 'related', i], slug)
+    })
     report.translations?.forEach((t, i) => {
       if (t.slug) linkProblem(['reports', index, 'translations', i, 'slug'], t.slug)
     })

@@ -1,0 +1,10 @@
+// Test helper: parse with a schema and return the problems as "path: message" lines, or []
+// when the value parses.
+import type { z } from 'zod'
+import { formatProblems } from '../problems.js'
+
+export function problemsOf(schema: z.ZodType, data: unknown): string[] {
+  const result = schema.safeParse(data)
+  if (result.success) return []
+  return formatProblems(result.error, data).split('\n')
+}
