@@ -1,0 +1,159 @@
+// The compile step on the file system: read a catalogue folder, compile it, and write the
+// output atomically (a temporary folder beside the output, then swapped in).
+import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { basename, dirname, join, relative, sep } from 'node:path'
+import { CATALOGUE_FILE, REPORTS_DIR } from './catalogue-file.js'
+import { CatalogueCompiler, type CompileResult, type CompilerOptions } from './compiler.js'
+
+export interface CompileOptions extends CompilerOptions {
+  /** The catalogue folder: `catalogue.yaml` and `reports/**\/*.md`. */
+  dir: string
+  /** Turns an absolute file path into the path problems show. Default: relative to cwd. */
+  displayPath?: (file: string) => string
+}
+
+export interface BuildOptions extends CompileOptions {
+  /** The output folder, replaced as a whole when the compile succeeds. */
+  out: string
+}
+
+/** The path problems show for `file`: relative to the working directory, with `/`. */
+export function defaultDisplayPath(file: string): string {
+  const path = relative(process.cwd(), file) || file
+  return sep === '/' ? path : path.split(sep).join('/')
+}
+
+/** The report files of a catalogue folder (`reports/**\/*.md`), sorted. */
+export async function listReportFiles(dir: string): Promise<string[]> {
+  const reportsDir = join(dir, REPORTS_DIR)
+  let names: string[]
+  try {
+    names = await readdir(reportsDir, { recursive: true })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw error
+  }
+  return names
+    .filter((name) => name.endsWith('.md') && !basename(name).startsWith('.'))
+    .map((name) => join(reportsDir, name))
+    .sort()
+}
+
+/** Reads every source file of `dir` into a compiler. */
+export async function loadCatalogue(options: CompileOptions): Promise<CatalogueCompiler> {
+  const display = options.displayPath ?? defaultDisplayPath
+  const compiler = new CatalogueCompiler(options)
+  const settingsPath = join(options.dir, CATALOGUE_FILE)
+  try {
+    compiler.setCatalogueFile(display(settingsPath), await readFile(settingsPath, 'utf8'))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  }
+  const files = await listReportFiles(options.dir)
+  // Read in batches: fast, without opening thousands of files at once.
+  for (let i = 0; i < files.length; i += 256) {
+    const batch = files.slice(i, i + 256)
+    const texts = await Promise.all(batch.map((file) => readFile(file, 'utf8')))
+    batch.forEach((file, j) => {
+      compiler.setReportFile(display(file), texts[j] as string)
+    })
+  }
+  return compiler
+}
+
+/**
+ * Validates a catalogue folder and compiles it in memory; writes nothing.
+ *
+ * @example
+ * const { ok, problems } = await compile({ dir: 'catalogue' })
+ */
+export async function compile(options: CompileOptions): Promise<CompileResult> {
+  return (await loadCatalogue(options)).compile()
+}
+
+/**
+ * Compiles a catalogue folder and, when it has no problems, replaces `out` with the result.
+ * A failed compile writes nothing and leaves the previous output as it was.
+ *
+ * @example
+ * const result = await build({ dir: 'catalogue', out: 'dist/catalogue' })
+ * if (!result.ok) process.exitCode = 1
+ */
+export async function build(options: BuildOptions): Promise<CompileResult> {
+  const result = await compile(options)
+  if (result.ok && result.output) await writeOutputAtomic(options.out, result.output.files)
+  return result
+}
+
+/**
+ * Writes `files` into a new temporary folder beside `out`, then swaps it in: the old output
+ * is renamed aside and the new one renamed into place (two renames, microseconds apart),
+ * then the old one is removed. If writing fails, the temporary folder is removed and `out`
+ * is untouched.
+ */
+export async function writeOutputAtomic(out: string, files: Map<string, string>): Promise<void> {
+  const parent = dirname(out)
+  await mkdir(parent, { recursive: true })
+  const temp = await mkdtemp(join(parent, `.${basename(out)}-new-`))
+  try {
+    // mkdtemp makes the folder private; the output is meant to be read.
+    await chmod(temp, 0o755)
+    await writeFiles(temp, files)
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true })
+    throw error
+  }
+  const old = `${temp.replace(/-new-/, '-old-')}`
+  let moved = false
+  try {
+    await rename(out, old)
+    moved = true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      await rm(temp, { recursive: true, force: true })
+      throw error
+    }
+  }
+  await rename(temp, out)
+  if (moved) await rm(old, { recursive: true, force: true })
+}
+
+async function writeFiles(dir: string, files: Map<string, string>) {
+  const dirs = new Set<string>()
+  for (const name of files.keys()) dirs.add(dirname(join(dir, name)))
+  for (const d of [...dirs].sort()) await mkdir(d, { recursive: true })
+  const entries = [...files]
+  for (let i = 0; i < entries.length; i += 128) {
+    await Promise.all(
+      entries.slice(i, i + 128).map(([name, text]) => writeFile(join(dir, name), text)),
+    )
+  }
+}
+
+/**
+ * Updates `out` in place with the files that changed (watch mode): each file is written
+ * beside its target and renamed over it, so no reader sees a half-written file; the
+ * manifest goes last. Files in `removed` are deleted.
+ */
+export async function updateOutput(
+  out: string,
+  changed: Map<string, string>,
+  removed: readonly string[] = [],
+): Promise<void> {
+  const manifest = changed.get('manifest.json')
+  const rest = [...changed].filter(([name]) => name !== 'manifest.json')
+  await Promise.all(
+    rest.map(async ([name, text]) => {
+      const target = join(out, name)
+      await mkdir(dirname(target), { recursive: true })
+      await writeFile(`${target}.tmp`, text)
+      await rename(`${target}.tmp`, target)
+    }),
+  )
+  await Promise.all(removed.map((name) => rm(join(out, name), { force: true })))
+  if (manifest !== undefined) {
+    const target = join(out, 'manifest.json')
+    await writeFile(`${target}.tmp`, manifest)
+    await rename(`${target}.tmp`, target)
+  }
+}

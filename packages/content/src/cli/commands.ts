@@ -1,0 +1,7 @@
+// Every CLI command, in the order `colophon --help` lists them. A command is one module;
+// adding one is one line here.
+import type { Command } from './command.js'
+import { buildCommand } from './commands/build.js'
+import { checkCommand } from './commands/check.js'
+
+export const commands: Command[] = [checkCommand, buildCommand]

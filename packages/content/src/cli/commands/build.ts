@@ -1,0 +1,29 @@
+import { compile, writeOutputAtomic } from '../../build.js'
+import { CATALOGUE_USAGE, type Command, catalogueOptions } from '../command.js'
+import { catalogueLocations } from '../paths.js'
+import { plural, printProblems, problemFormat } from '../report.js'
+
+export const buildCommand: Command = {
+  name: 'build',
+  summary:
+    'validate and compile the catalogue into the output folder (nothing is written on failure)',
+  usage: CATALOGUE_USAGE,
+  options: catalogueOptions,
+  async run(context) {
+    const format = problemFormat(context)
+    const { dir, out, displayPath } = catalogueLocations(context)
+    const started = performance.now()
+    const result = await compile({ dir, displayPath })
+    if (result.ok && result.output) await writeOutputAtomic(out, result.output.files)
+    const code = printProblems(context, result)
+    if (result.ok && result.output && format !== 'json') {
+      const ms = Math.round(performance.now() - started)
+      context.stdout.write(
+        `✓ ${plural(result.reportCount, 'report')} compiled into ${displayPath(out)} (${plural(result.output.files.size, 'file')}, content hash ${result.output.manifest.contentHash}, ${ms} ms)\n`,
+      )
+    } else if (!result.ok && format === 'human') {
+      context.stderr.write(`Nothing written; ${displayPath(out)} is unchanged.\n`)
+    }
+    return code
+  },
+}

@@ -1,0 +1,61 @@
+// Printing a compile's problems from a CLI command, in the format asked for.
+import { readFileSync } from 'node:fs'
+import { relative, resolve } from 'node:path'
+import type { CompileResult } from '../compiler.js'
+import { formatProblemsAs, PROBLEM_FORMATS, type ProblemFormat } from '../format-problems.js'
+import { LineIndex } from '../yaml-source.js'
+import type { CommandContext } from './command.js'
+
+export function problemFormat(context: CommandContext): ProblemFormat {
+  const format = String(context.values.format ?? 'human')
+  if (!PROBLEM_FORMATS.includes(format as ProblemFormat)) {
+    throw new UsageError(`--format ${format}: expected one of ${PROBLEM_FORMATS.join(', ')}`)
+  }
+  return format as ProblemFormat
+}
+
+/** A mistake in the command line: printed with the usage, exit code 2. */
+export class UsageError extends Error {}
+
+export function useColor(context: CommandContext, stream = context.stdout): boolean {
+  return Boolean(stream.isTTY) && !process.env.NO_COLOR
+}
+
+/** Reads lines of the files problems point at, once per file. */
+export function sourceLines(cwd: string): (file: string, line: number) => string | undefined {
+  const cache = new Map<string, LineIndex | undefined>()
+  return (file, line) => {
+    if (!cache.has(file)) {
+      try {
+        cache.set(file, new LineIndex(readFileSync(resolve(cwd, file), 'utf8')))
+      } catch {
+        cache.set(file, undefined)
+      }
+    }
+    const text = cache.get(file)?.lineText(line)
+    return text === undefined || text.length > 300 ? undefined : text
+  }
+}
+
+/** Prints problems (to stdout for json, else stderr); returns the exit code. */
+export function printProblems(context: CommandContext, result: CompileResult): number {
+  const format = problemFormat(context)
+  if (result.ok && format !== 'json') return 0
+  const stream = format === 'human' ? context.stderr : context.stdout
+  const workspace = process.env.GITHUB_WORKSPACE
+  stream.write(
+    formatProblemsAs(format, result.problems, {
+      color: useColor(context, stream),
+      sourceLine: sourceLines(context.cwd),
+      fileCount: result.fileCount,
+      githubPath: workspace
+        ? (file) => relative(workspace, resolve(context.cwd, file)).split('\\').join('/')
+        : undefined,
+    }),
+  )
+  return result.ok ? 0 : 1
+}
+
+export function plural(count: number, word: string): string {
+  return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`
+}

@@ -1,0 +1,248 @@
+// The compile step over sources held in memory: each file is parsed and validated on its
+// own (and kept, so watch mode redoes only what changed), then the rules across files run,
+// then the output is emitted. No file system here: see build.ts for reading and writing.
+import {
+  type CatalogueSettings,
+  catalogueRules,
+  formatPath,
+  normalizeIsbn,
+  type PathSegment,
+  type Report,
+} from '@colophon/schema'
+import type MiniSearch from 'minisearch'
+import { type ParsedCatalogueFile, parseCatalogueFile } from './catalogue-file.js'
+import {
+  buildSearchIndex,
+  type CatalogueOutput,
+  compareSummaries,
+  compileReport,
+  type EmittedReport,
+  emitCatalogue,
+  emitReport,
+  topicLabel,
+} from './emit.js'
+import { renderMarkdown } from './markdown.js'
+import { type ContentProblem, compareProblems, type Location } from './problem.js'
+import { type ParsedReportFile, parseReportFile } from './report-file.js'
+import type { SearchDocument } from './search.js'
+import { searchDocument } from './search-document.js'
+
+interface ReportEntry {
+  file: string
+  text: string
+  parsed: ParsedReportFile
+  html?: string
+  /** Emitted with the settings it was compiled against. */
+  emitted?: { settings: CatalogueSettings; value: EmittedReport }
+}
+
+export interface CompileResult {
+  ok: boolean
+  /** Every problem in every file, ordered by file, line and column. */
+  problems: ContentProblem[]
+  /** How many files were read (the catalogue file and the reports). */
+  fileCount: number
+  reportCount: number
+  /** The output, when there are no problems. */
+  output?: CatalogueOutput
+}
+
+export interface CompilerOptions {
+  /** Write the typed entry (`index.js`) too. Default true. */
+  entry?: boolean
+  /**
+   * Keep the search index in memory and update it per changed report (watch mode), instead
+   * of building it afresh for each compile.
+   */
+  incrementalSearch?: boolean
+}
+
+const VOCABULARY_FIELDS = new Set(['type', 'series', 'topics'])
+const LINK_FIELDS = new Set(['related', 'supersedes', 'translations'])
+
+/**
+ * Compiles a catalogue from its files' text. Feed it files, then call `compile()`; change
+ * or remove files and call `compile()` again: only the changed files are parsed again.
+ *
+ * @example
+ * const compiler = new CatalogueCompiler()
+ * compiler.setCatalogueFile('catalogue/catalogue.yaml', settingsText)
+ * compiler.setReportFile('catalogue/reports/beyond-factory-asia.md', reportText)
+ * const { ok, problems, output } = compiler.compile()
+ */
+export class CatalogueCompiler {
+  #settings?: { file: string; text: string; parsed: ParsedCatalogueFile }
+  readonly #reports = new Map<string, ReportEntry>()
+  #search?: {
+    settings: CatalogueSettings
+    index: MiniSearch<SearchDocument>
+    slugs: Map<string, ReportEntry>
+  }
+
+  constructor(readonly options: CompilerOptions = {}) {}
+
+  /** Sets the catalogue file; returns false when its text did not change. */
+  setCatalogueFile(file: string, text: string): boolean {
+    if (this.#settings?.file === file && this.#settings.text === text) return false
+    this.#settings = { file, text, parsed: parseCatalogueFile(text, file) }
+    return true
+  }
+
+  /** Adds or replaces a report file; returns false when its text did not change. */
+  setReportFile(file: string, text: string): boolean {
+    const previous = this.#reports.get(file)
+    if (previous?.text === text) return false
+    const parsed = parseReportFile(text, file)
+    const description = parsed.report?.description
+    // The overview is often unchanged when other fields change: keep its HTML.
+    const html =
+      description === undefined
+        ? undefined
+        : previous?.parsed.report?.description === description
+          ? previous.html
+          : renderMarkdown(description)
+    this.#reports.set(file, { file, text, parsed, html })
+    return true
+  }
+
+  removeReportFile(file: string): boolean {
+    return this.#reports.delete(file)
+  }
+
+  get reportFiles(): string[] {
+    return [...this.#reports.keys()]
+  }
+
+  compile(): CompileResult {
+    const problems: ContentProblem[] = []
+    const settingsEntry = this.#settings
+    const fileCount = this.#reports.size + (settingsEntry ? 1 : 0)
+    if (!settingsEntry) {
+      problems.push({
+        file: 'catalogue.yaml',
+        line: 1,
+        column: 1,
+        path: '',
+        message: 'the catalogue file catalogue.yaml is missing',
+        code: 'file',
+      })
+    } else problems.push(...settingsEntry.parsed.problems)
+    const settings = settingsEntry?.parsed.settings
+
+    const entries = [...this.#reports.values()].sort((a, b) => (a.file < b.file ? -1 : 1))
+    for (const entry of entries) problems.push(...entry.parsed.problems)
+    problems.push(...this.#crossFileProblems(settings, entries))
+
+    const result = { fileCount, reportCount: entries.length }
+    if (problems.length > 0 || !settings) {
+      return { ok: false, problems: problems.sort(compareProblems), ...result }
+    }
+
+    const emitted = entries.map((entry) => this.#emitted(entry, settings))
+    const output = emitCatalogue(settings, emitted, {
+      entry: this.options.entry,
+      searchIndex: this.options.incrementalSearch
+        ? this.#searchIndex(settings, entries)
+        : undefined,
+    })
+    return { ok: true, problems, output, ...result }
+  }
+
+  #emitted(entry: ReportEntry, settings: CatalogueSettings): EmittedReport {
+    if (entry.emitted?.settings === settings) return entry.emitted.value
+    const report = entry.parsed.report as Report
+    const value = emitReport(compileReport(report, settings, entry.html))
+    entry.emitted = { settings, value }
+    return value
+  }
+
+  /** The in-memory index, updated for the reports whose compiled form changed. */
+  #searchIndex(settings: CatalogueSettings, entries: ReportEntry[]): MiniSearch<SearchDocument> {
+    if (this.#search?.settings !== settings) {
+      const bySlug = new Map(entries.map((e) => [e.emitted?.value.report.slug as string, e]))
+      const ordered = [...bySlug.values()]
+        .map((e) => e.emitted?.value as EmittedReport)
+        .sort((a, b) => compareSummaries(a.summary, b.summary))
+      this.#search = {
+        settings,
+        index: buildSearchIndex(
+          settings,
+          ordered.map((e) => e.report),
+        ),
+        slugs: bySlug,
+      }
+      return this.#search.index
+    }
+    const { index, slugs } = this.#search
+    const label = topicLabel(settings)
+    const current = new Map(entries.map((e) => [e.emitted?.value.report.slug as string, e]))
+    for (const [slug, entry] of slugs) {
+      if (current.get(slug) !== entry || !entry.emitted) {
+        index.discard(slug)
+        slugs.delete(slug)
+      }
+    }
+    for (const [slug, entry] of current) {
+      if (slugs.get(slug) === entry) continue
+      index.add(searchDocument(entry.emitted?.value.report as never, label))
+      slugs.set(slug, entry)
+    }
+    return index
+  }
+
+  #crossFileProblems(
+    settings: CatalogueSettings | undefined,
+    entries: readonly ReportEntry[],
+  ): ContentProblem[] {
+    const valid = entries.filter((e) => e.parsed.report !== undefined)
+    const invalidSlugs = new Set(entries.filter((e) => !e.parsed.report).map((e) => e.parsed.slug))
+    const reports = valid.map((e) => e.parsed.report as Report)
+    const vocabularies = settings?.vocabularies ?? { types: {} }
+    const problems: ContentProblem[] = []
+    for (const issue of catalogueRules({ vocabularies }, reports)) {
+      const index = issue.path[1] as number
+      const entry = valid[index] as ReportEntry
+      const report = reports[index] as Report
+      const path = issue.path.slice(2)
+      const field = String(path[0])
+      // Without valid settings the vocabularies are unknown: the settings' problems say why.
+      if (!settings && VOCABULARY_FIELDS.has(field)) continue
+      // A link to a report whose file has problems of its own is not dangling.
+      if (LINK_FIELDS.has(field) && invalidSlugs.has(String(valueAt(report, path)))) continue
+      let message = issue.message
+      const related: Location[] = []
+      if (issue.otherReport !== undefined) {
+        const other = valid[issue.otherReport] as ReportEntry
+        const otherPath = matchingPath(reports[issue.otherReport] as Report, path, report)
+        const place = { file: other.file, ...other.parsed.locate(otherPath) }
+        related.push(place)
+        message += ` (${other.file}:${place.line}:${place.column})`
+      }
+      problems.push({
+        file: entry.file,
+        ...entry.parsed.locate(path),
+        path: formatPath(path),
+        message,
+        code: 'catalogue',
+        ...(related.length ? { related } : {}),
+      })
+    }
+    return problems
+  }
+}
+
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let value = root
+  for (const key of path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key]
+  return value
+}
+
+/** Where the other report holds the same slug, ISBN or DOI. */
+function matchingPath(other: Report, path: readonly PathSegment[], report: Report): PathSegment[] {
+  if (path[0] === 'identifiers' && path[1] === 'isbn') {
+    const isbn = normalizeIsbn(String(valueAt(report, path)))
+    const i = other.identifiers?.isbn?.findIndex((e) => normalizeIsbn(e.value) === isbn) ?? -1
+    return i >= 0 ? ['identifiers', 'isbn', i, 'value'] : ['identifiers', 'isbn']
+  }
+  return [...path]
+}

@@ -1,0 +1,235 @@
+// Builds the output files of a compiled catalogue from validated reports: the list index,
+// vocabularies with counts, the search index, one file per report and the manifest.
+import {
+  type CatalogueSettings,
+  type CompiledReport,
+  CompiledReport as CompiledReportSchema,
+  comparePartialDates,
+  type Report,
+  type ReportSummary,
+  toSummary,
+} from '@colophon/schema'
+import type MiniSearch from 'minisearch'
+import { contentHash } from './hash.js'
+import type { Manifest, VocabularyCount, VocabularyCounts } from './output.js'
+import { OUTPUT_FILES } from './output.js'
+import { createSearchIndex, type SearchDocument } from './search.js'
+import { searchDocument } from './search-document.js'
+
+const COMPILED_ORDER = Object.keys(CompiledReportSchema.shape)
+
+/** A report with the catalogue's defaults applied and its overview rendered. */
+export function compileReport(
+  report: Report,
+  settings: CatalogueSettings,
+  descriptionHtml: string | undefined,
+): CompiledReport {
+  const out: Record<string, unknown> = {}
+  for (const key of COMPILED_ORDER) {
+    const value =
+      key === 'publisher'
+        ? (report.publisher ?? settings.defaultPublisher)
+        : key === 'language'
+          ? (report.language ?? settings.language)
+          : key === 'descriptionHtml'
+            ? descriptionHtml
+            : report[key as keyof Report]
+    if (value !== undefined) out[key] = value
+  }
+  return out as CompiledReport
+}
+
+/** Newest first, then by slug. */
+export function compareSummaries(a: ReportSummary, b: ReportSummary): number {
+  return (
+    comparePartialDates(b.published, a.published) ||
+    (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)
+  )
+}
+
+function counted(
+  vocabulary: CatalogueSettings['vocabularies']['types'] | undefined,
+  counts: Map<string, number>,
+): VocabularyCount[] {
+  return Object.entries(vocabulary ?? {}).map(([key, entry]) => ({
+    key,
+    label: entry.label,
+    ...(entry.description === undefined ? {} : { description: entry.description }),
+    count: counts.get(key) ?? 0,
+  }))
+}
+
+function byCount(counts: Map<string, number>): { code: string; count: number }[] {
+  return [...counts]
+    .map(([code, count]) => ({ code, count }))
+    .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1))
+}
+
+function bump(counts: Map<string, number>, key: string) {
+  counts.set(key, (counts.get(key) ?? 0) + 1)
+}
+
+/** How many reports use each vocabulary entry, country, language and year. */
+export function countVocabularies(
+  settings: CatalogueSettings,
+  reports: readonly CompiledReport[],
+): VocabularyCounts {
+  const types = new Map<string, number>()
+  const series = new Map<string, number>()
+  const topics = new Map<string, number>()
+  const countries = new Map<string, number>()
+  const languages = new Map<string, number>()
+  const years = new Map<number, number>()
+  for (const report of reports) {
+    bump(types, report.type)
+    if (report.series) bump(series, report.series.key)
+    for (const topic of report.topics ?? []) bump(topics, topic)
+    for (const country of report.countries ?? []) bump(countries, country)
+    bump(languages, report.language)
+    const year = Number(report.published.slice(0, 4))
+    years.set(year, (years.get(year) ?? 0) + 1)
+  }
+  const { vocabularies } = settings
+  return {
+    types: counted(vocabularies.types, types),
+    series: counted(vocabularies.series, series),
+    topics: counted(vocabularies.topics, topics),
+    countries: byCount(countries),
+    languages: byCount(languages),
+    years: [...years].map(([year, count]) => ({ year, count })).sort((a, b) => b.year - a.year),
+  }
+}
+
+/** One compiled report's file, serialized once and kept (watch mode reuses it). */
+export interface EmittedReport {
+  report: CompiledReport
+  summary: ReportSummary
+  json: string
+  hash: string
+}
+
+export function emitReport(report: CompiledReport): EmittedReport {
+  const json = JSON.stringify(report)
+  return { report, summary: toSummary(report), json, hash: contentHash(json) }
+}
+
+export interface CatalogueOutput {
+  /** Path inside the output folder → file text. Reports are under `reports/`. */
+  files: Map<string, string>
+  manifest: Manifest
+}
+
+export interface EmitOptions {
+  /** An index holding exactly these reports already (watch mode); built afresh when absent. */
+  searchIndex?: MiniSearch<SearchDocument>
+  /** Also write `index.js`/`index.d.ts`, the typed entry with the data inlined. Default true. */
+  entry?: boolean
+}
+
+/** The search index over `reports` (in list order), built afresh. */
+export function buildSearchIndex(
+  settings: CatalogueSettings,
+  reports: readonly CompiledReport[],
+): MiniSearch<SearchDocument> {
+  const index = createSearchIndex()
+  const label = topicLabel(settings)
+  index.addAll(reports.map((r) => searchDocument(r, label)))
+  return index
+}
+
+export function topicLabel(settings: CatalogueSettings): (key: string) => string {
+  const topics = settings.vocabularies.topics ?? {}
+  return (key) => topics[key]?.label ?? key
+}
+
+/**
+ * Every output file of a catalogue, deterministic: the same settings and reports give
+ * byte-identical files. `reports` may come in any order.
+ */
+export function emitCatalogue(
+  settings: CatalogueSettings,
+  emitted: readonly EmittedReport[],
+  options: EmitOptions = {},
+): CatalogueOutput {
+  const ordered = [...emitted].sort((a, b) => compareSummaries(a.summary, b.summary))
+  const compiled = ordered.map((e) => e.report)
+  const files = new Map<string, string>()
+  const put = (name: string, text: string) => {
+    files.set(name, text)
+    return contentHash(text)
+  }
+  const search = options.searchIndex ?? buildSearchIndex(settings, compiled)
+  const fileHashes: Record<string, string> = {
+    [OUTPUT_FILES.settings]: put(OUTPUT_FILES.settings, JSON.stringify(settings)),
+    [OUTPUT_FILES.summaries]: put(
+      OUTPUT_FILES.summaries,
+      JSON.stringify(ordered.map((e) => e.summary)),
+    ),
+    [OUTPUT_FILES.vocabularies]: put(
+      OUTPUT_FILES.vocabularies,
+      JSON.stringify(countVocabularies(settings, compiled)),
+    ),
+    [OUTPUT_FILES.searchIndex]: put(OUTPUT_FILES.searchIndex, JSON.stringify(search)),
+  }
+  const reportHashes: Record<string, string> = {}
+  const bySlug = [...emitted].sort((a, b) => (a.report.slug < b.report.slug ? -1 : 1))
+  for (const e of bySlug) {
+    files.set(`${OUTPUT_FILES.reportsDir}/${e.report.slug}.json`, e.json)
+    reportHashes[e.report.slug] = e.hash
+  }
+  const all = [
+    ...Object.entries(fileHashes),
+    ...Object.entries(reportHashes).map(([slug, h]) => [
+      `${OUTPUT_FILES.reportsDir}/${slug}.json`,
+      h,
+    ]),
+  ]
+    .map(([name, h]) => `${name} ${h}\n`)
+    .sort()
+    .join('')
+  const manifest: Manifest = {
+    schemaVersion: settings.schemaVersion,
+    contentHash: contentHash(all),
+    reportCount: emitted.length,
+    reports: reportHashes,
+    files: fileHashes,
+  }
+  files.set(OUTPUT_FILES.manifest, `${JSON.stringify(manifest, null, 2)}\n`)
+  if (options.entry !== false) {
+    files.set(ENTRY_FILES.js, entryModule(files, bySlug))
+    files.set(ENTRY_FILES.dts, ENTRY_DTS)
+  }
+  return { files, manifest }
+}
+
+export const ENTRY_FILES = { js: 'index.js', dts: 'index.d.ts' } as const
+
+const ENTRY_DTS = `// Generated by \`colophon build\`: the compiled catalogue, typed.
+import type { CompiledCatalogue } from '../../src/output.js'
+
+export declare const catalogue: CompiledCatalogue
+`
+
+/**
+ * The typed entry: plain JavaScript with the data inlined as JSON string literals
+ * (`JSON.parse` of a literal is faster to start than an object literal, and needs no JSON
+ * import support from the bundler: esbuild, Vite and Node all load it as is).
+ */
+function entryModule(files: Map<string, string>, bySlug: readonly EmittedReport[]): string {
+  const literal = (name: string) => JSON.stringify(files.get(name) ?? 'null')
+  const reports = `{${bySlug.map((e) => `${JSON.stringify(e.report.slug)}:${e.json}`).join(',')}}`
+  return `// Generated by \`colophon build\`; do not edit.
+const reports = JSON.parse(${JSON.stringify(reports)})
+
+export const catalogue = {
+  manifest: JSON.parse(${literal(OUTPUT_FILES.manifest)}),
+  settings: JSON.parse(${literal(OUTPUT_FILES.settings)}),
+  summaries: JSON.parse(${literal(OUTPUT_FILES.summaries)}),
+  vocabularies: JSON.parse(${literal(OUTPUT_FILES.vocabularies)}),
+  searchIndex: JSON.parse(${literal(OUTPUT_FILES.searchIndex)}),
+  report(slug) {
+    return Object.hasOwn(reports, slug) ? reports[slug] : undefined
+  },
+}
+`
+}
