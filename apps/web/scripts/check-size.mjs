@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// The first page's JavaScript budget (DESIGN.md: under 30 KB gzip). Reads the built app's
+// Vite manifest and, for each page a reader can land on, adds up the gzip size of the entry
+// chunk, its static imports and that page's own lazy chunk (with its static imports). Lazy
+// chunks loaded only on demand (the citation processor) do not count. Prints the figures
+// and exits non-zero when the heaviest first page is over budget.
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+
+export const BUDGET_BYTES = 30 * 1024
+
+/** Pages that can be the first one loaded, by their source module (undefined: the entry). */
+export const FIRST_PAGES = {
+  catalogue: undefined,
+  report: 'src/pages/report.tsx',
+  about: 'src/pages/about.tsx',
+}
+
+/** The chunk files a module needs before it can run: itself and its static imports. */
+export function staticClosure(manifest, key, seen = new Set()) {
+  const chunk = manifest[key]
+  if (!chunk || seen.has(chunk.file)) return seen
+  seen.add(chunk.file)
+  for (const imported of chunk.imports ?? []) staticClosure(manifest, imported, seen)
+  return seen
+}
+
+export function measure(dist) {
+  const manifestPath = join(dist, '.vite', 'manifest.json')
+  if (!existsSync(manifestPath)) {
+    throw new Error(`no Vite manifest at ${manifestPath}: run \`vite build\` first`)
+  }
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
+  const entryKey = Object.keys(manifest).find((key) => manifest[key].isEntry)
+  if (!entryKey) throw new Error('the manifest has no entry chunk')
+  const gzip = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length
+  return Object.entries(FIRST_PAGES).map(([page, lazyKey]) => {
+    const files = staticClosure(manifest, entryKey)
+    if (lazyKey) {
+      if (!manifest[lazyKey]) throw new Error(`${lazyKey} is not in the manifest`)
+      staticClosure(manifest, lazyKey, files)
+    }
+    const list = [...files].filter((file) => file.endsWith('.js'))
+    return { page, files: list, bytes: list.reduce((sum, file) => sum + gzip(file), 0) }
+  })
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')
+  const pages = measure(dist)
+  for (const { page, files, bytes } of pages) {
+    console.log(`first-page JS (${page}): ${kb(bytes)} gzip  [${files.join(', ')}]`)
+  }
+  const worst = pages.reduce((a, b) => (b.bytes > a.bytes ? b : a))
+  const verdict = worst.bytes <= BUDGET_BYTES ? 'within' : 'OVER'
+  console.log(
+    `first-page JS, heaviest (${worst.page}): ${kb(worst.bytes)} gzip, ${verdict} the ${kb(BUDGET_BYTES)} budget`,
+  )
+  if (worst.bytes > BUDGET_BYTES) process.exit(1)
+}

@@ -1,0 +1,55 @@
+// Per-page <title>, meta description and JSON-LD. Each page declares its head reactively;
+// the last declaration wins and is removed again when the page goes away.
+import { createEffect, onCleanup } from 'solid-js'
+
+export interface Head {
+  title: string
+  description?: string | undefined
+  /** A schema.org object, serialized into <script type="application/ld+json">. */
+  jsonLd?: object | string | undefined
+}
+
+export const SITE_NAME = 'Colophon'
+
+function metaDescription(): HTMLMetaElement {
+  let meta = document.head.querySelector<HTMLMetaElement>('meta[name="description"]')
+  if (!meta) {
+    meta = document.createElement('meta')
+    meta.name = 'description'
+    document.head.append(meta)
+  }
+  return meta
+}
+
+/** Keeps `</script>` and friends inside a JSON-LD block from ending it early. */
+export function serializeJsonLd(data: object | string): string {
+  const text = typeof data === 'string' ? data : JSON.stringify(data)
+  return text.replace(/</g, '\\u003c')
+}
+
+/** Applies a head now (no reactivity); returns a function that removes its JSON-LD. */
+export function applyHead(head: Head): () => void {
+  document.title = head.title === SITE_NAME ? SITE_NAME : `${head.title} · ${SITE_NAME}`
+  if (head.description) metaDescription().content = head.description
+  if (head.jsonLd === undefined) return () => {}
+  const script = document.createElement('script')
+  script.type = 'application/ld+json'
+  script.dataset.page = ''
+  script.textContent = serializeJsonLd(head.jsonLd)
+  document.head.append(script)
+  return () => script.remove()
+}
+
+/**
+ * Sets the document's head from a reactive source for as long as the calling component lives.
+ *
+ * @example
+ * useHead(() => ({ title: report().title, description: report().summary }))
+ */
+export function useHead(head: () => Head | undefined): void {
+  createEffect(() => {
+    const value = head()
+    if (!value) return
+    onCleanup(applyHead(value))
+  })
+}

@@ -1,0 +1,318 @@
+import { formatPartialDate } from '@colophon/schema'
+import { A, useParams } from '@solidjs/router'
+import { createResource, For, Match, onMount, Show, Switch } from 'solid-js'
+import { getReport, getReportFormat } from '../api/client.js'
+import { ApiError } from '../api/problem.js'
+import type { CompiledReport } from '../api/types.js'
+import { CitePanel } from '../components/cite-panel.js'
+import { ContentsTree } from '../components/contents-tree.js'
+import { ErrorState } from '../components/error-state.js'
+import { focusMainHeading } from '../components/layout.js'
+import { ReportCard } from '../components/report-card.js'
+import {
+  countryName,
+  formatAuthors,
+  formatBytes,
+  formatIdentifier,
+  languageName,
+  mediaTypeLabel,
+} from '../lib/format.js'
+import { useHead } from '../lib/head.js'
+import { useLabels } from '../lib/labels.js'
+import { NotFoundContent } from './not-found.js'
+
+/** The report's related reports, skipping any that fail to load. */
+async function loadRelated(slugs: readonly string[]): Promise<CompiledReport[]> {
+  const settled = await Promise.allSettled(slugs.map((slug) => getReport(slug)))
+  return settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
+}
+
+/** The report's schema.org description from the API; nothing if it cannot be had. */
+async function loadJsonLd(slug: string): Promise<string | undefined> {
+  try {
+    return await getReportFormat(slug, 'jsonld')
+  } catch {
+    return undefined
+  }
+}
+
+function ReportView(props: { report: CompiledReport }) {
+  const label = useLabels()
+  const report = () => props.report
+  const [related] = createResource(
+    () => report().related ?? [],
+    (slugs) => (slugs.length ? loadRelated(slugs) : Promise.resolve([])),
+  )
+  const [jsonLd] = createResource(() => report().slug, loadJsonLd)
+  const description = () =>
+    report().summary ??
+    report().keyFindings?.[0] ??
+    `${report().title}, ${formatPartialDate(report().published)}.`
+
+  useHead(() => ({
+    title: report().title,
+    description: description(),
+    jsonLd: jsonLd.state === 'ready' ? jsonLd() : undefined,
+  }))
+
+  // Arrived by a link while the report was loading: focus went to <main>; move it to the title.
+  onMount(() => {
+    if (document.activeElement?.id === 'main') focusMainHeading()
+  })
+
+  const identifiers = () => report().identifiers
+  const authors = () => formatAuthors(report().authors)
+
+  return (
+    <article class="report" lang={report().language}>
+      <A href="/" class="back-link">
+        ← All reports
+      </A>
+      <header class="report__header">
+        <p class="report__meta">
+          <span class="report__type">{label('types', report().type)}</span>
+          <span aria-hidden="true"> · </span>
+          <time dateTime={report().published}>{formatPartialDate(report().published)}</time>
+          <Show when={report().series}>
+            {(series) => (
+              <>
+                <span aria-hidden="true"> · </span>
+                <span>
+                  {label('series', series().key)}
+                  {series().number ? ` ${series().number}` : ''}
+                </span>
+              </>
+            )}
+          </Show>
+        </p>
+        <h1 class="report__title">{report().title}</h1>
+        <Show when={report().subtitle}>
+          <p class="report__subtitle">{report().subtitle}</p>
+        </Show>
+        <Show when={authors()}>
+          <p class="report__authors">
+            <span class="visually-hidden">Authors: </span>
+            {authors()}
+          </p>
+        </Show>
+        <p class="report__publisher">
+          {report().publisher}
+          <Show when={report().copublishers?.length}>
+            {' '}
+            with {report().copublishers?.join(', ')}
+          </Show>
+        </p>
+      </header>
+
+      <div class="report__layout">
+        <div class="report__main">
+          <Show when={report().summary}>
+            <p class="report__summary">{report().summary}</p>
+          </Show>
+          <Show when={report().descriptionHtml}>
+            <section aria-labelledby="overview-title">
+              <h2 id="overview-title">Overview</h2>
+              {/* Sanitized by the content compiler (Markdown rendered at build time). */}
+              <div class="prose" innerHTML={report().descriptionHtml} />
+            </section>
+          </Show>
+          <Show when={report().keyFindings?.length}>
+            <section aria-labelledby="findings-title">
+              <h2 id="findings-title">Key findings</h2>
+              <ul class="findings">
+                <For each={report().keyFindings}>{(finding) => <li>{finding}</li>}</For>
+              </ul>
+            </section>
+          </Show>
+          <Show when={report().contents?.length}>
+            <section aria-labelledby="contents-title">
+              <h2 id="contents-title">Contents</h2>
+              <ContentsTree entries={report().contents ?? []} />
+            </section>
+          </Show>
+        </div>
+
+        <aside class="report__side" aria-label="Details, downloads and citation">
+          <Show when={report().files?.length}>
+            <section class="panel" aria-labelledby="downloads-title">
+              <h2 id="downloads-title" class="panel__title">
+                Downloads
+              </h2>
+              <ul class="downloads">
+                <For each={report().files}>
+                  {(file) => (
+                    <li>
+                      <a href={file.url} class="download" type={file.mediaType}>
+                        <span class="download__label">
+                          {file.label ?? `Download ${mediaTypeLabel(file.mediaType)}`}
+                        </span>
+                        <span class="download__meta">
+                          {mediaTypeLabel(file.mediaType)}
+                          {file.size !== undefined ? `, ${formatBytes(file.size)}` : ''}
+                          {file.language ? `, ${languageName(file.language)}` : ''}
+                        </span>
+                      </a>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </section>
+          </Show>
+
+          <section class="panel" aria-labelledby="details-title">
+            <h2 id="details-title" class="panel__title">
+              Details
+            </h2>
+            <dl class="details">
+              <Show when={identifiers()?.isbn?.length}>
+                <dt>ISBN</dt>
+                <For each={identifiers()?.isbn}>
+                  {(entry) => <dd class="identifier">{formatIdentifier(entry)}</dd>}
+                </For>
+              </Show>
+              <Show when={identifiers()?.issn?.length}>
+                <dt>ISSN</dt>
+                <For each={identifiers()?.issn}>
+                  {(entry) => <dd class="identifier">{formatIdentifier(entry)}</dd>}
+                </For>
+              </Show>
+              <Show when={identifiers()?.doi}>
+                {(doi) => (
+                  <>
+                    <dt>DOI</dt>
+                    <dd class="identifier">
+                      <a href={`https://doi.org/${doi()}`}>{doi()}</a>
+                    </dd>
+                  </>
+                )}
+              </Show>
+              <Show when={identifiers()?.stockNumber}>
+                <dt>Stock number</dt>
+                <dd class="identifier">{identifiers()?.stockNumber}</dd>
+              </Show>
+              <Show when={report().edition}>
+                <dt>Edition</dt>
+                <dd>{report().edition}</dd>
+              </Show>
+              <Show when={report().pages}>
+                <dt>Pages</dt>
+                <dd>{report().pages}</dd>
+              </Show>
+              <dt>Language</dt>
+              <dd>{languageName(report().language)}</dd>
+              <Show when={report().topics?.length}>
+                <dt>Topics</dt>
+                <dd>
+                  <ul class="tags">
+                    <For each={report().topics}>
+                      {(topic) => (
+                        <li>
+                          <a href={`/?topic=${encodeURIComponent(topic)}`}>
+                            {label('topics', topic)}
+                          </a>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </dd>
+              </Show>
+              <Show when={report().countries?.length}>
+                <dt>Countries</dt>
+                <dd>
+                  <ul class="tags">
+                    <For each={report().countries}>
+                      {(code) => (
+                        <li>
+                          <a href={`/?country=${encodeURIComponent(code)}`}>{countryName(code)}</a>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </dd>
+              </Show>
+              <Show when={report().price}>
+                {(price) => (
+                  <>
+                    <dt>Price</dt>
+                    <dd>
+                      {new Intl.NumberFormat('en', {
+                        style: 'currency',
+                        currency: price().currency,
+                      }).format(price().amount)}
+                    </dd>
+                  </>
+                )}
+              </Show>
+              <Show when={report().license}>
+                <dt>Licence</dt>
+                <dd>{report().license}</dd>
+              </Show>
+              <Show when={report().supersedes}>
+                {(slug) => (
+                  <>
+                    <dt>Replaces</dt>
+                    <dd>
+                      <A href={`/reports/${slug()}`}>the earlier edition</A>
+                    </dd>
+                  </>
+                )}
+              </Show>
+            </dl>
+          </section>
+
+          <CitePanel slug={report().slug} />
+        </aside>
+      </div>
+
+      <Show when={related()?.length}>
+        <section class="related" aria-labelledby="related-title">
+          <h2 id="related-title">Related reports</h2>
+          <ul class="related__list">
+            <For each={related()}>
+              {(item) => (
+                <li>
+                  <ReportCard report={item} typeLabel={label('types', item.type)} level={3} />
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      </Show>
+    </article>
+  )
+}
+
+export default function ReportPage() {
+  const params = useParams<{ slug: string }>()
+  const [report, { refetch }] = createResource(() => params.slug, getReport)
+  const notFound = () => report.error instanceof ApiError && report.error.notFound
+
+  useHead(() => (report.loading ? { title: 'Loading report…' } : undefined))
+
+  return (
+    <Switch>
+      <Match when={notFound()}>
+        <NotFoundContent what={`There is no report “${params.slug}” in the catalogue.`} />
+      </Match>
+      <Match when={report.state === 'errored'}>
+        <h1>Report</h1>
+        <ErrorState error={report.error} onRetry={refetch} />
+      </Match>
+      <Match when={report.state === 'ready' || report.state === 'refreshing'}>
+        <ReportView report={report.latest as CompiledReport} />
+      </Match>
+      <Match when={true}>
+        <div class="report report--loading" aria-busy="true">
+          <p class="visually-hidden" role="status">
+            Loading report…
+          </p>
+          <span class="skeleton__line skeleton__line--short" />
+          <span class="skeleton__line skeleton__line--title" />
+          <span class="skeleton__line skeleton__line--title" />
+          <span class="skeleton__line" />
+          <span class="skeleton__line" />
+        </div>
+      </Match>
+    </Switch>
+  )
+}
