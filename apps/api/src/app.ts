@@ -1,0 +1,128 @@
+// The Colophon API: one Hono app for every runtime. Web-standard APIs only.
+
+import { swaggerUI } from '@hono/swagger-ui'
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { cors } from 'hono/cors'
+import { HTTPException } from 'hono/http-exception'
+import { secureHeaders } from 'hono/secure-headers'
+import packageJson from '../package.json' with { type: 'json' }
+import type { AppEnv } from './env.js'
+import { HttpProblem, problemResponse } from './problem.js'
+import { doiWithSlashes, lookup } from './routes/lookup.js'
+import { meta } from './routes/meta.js'
+import { reports } from './routes/reports.js'
+import { vocabularies } from './routes/vocabularies.js'
+import type { CatalogueStore } from './store/store.js'
+
+export interface AppOptions {
+  /** The catalogue, or how to find it from the runtime's bindings (Workers `env`). */
+  store: CatalogueStore | ((env: AppEnv['Bindings']) => CatalogueStore)
+  /** Reported by /health; defaults to this package's version. */
+  version?: string
+}
+
+const ALLOW = 'GET, HEAD, OPTIONS'
+
+/**
+ * Builds the API over a catalogue store.
+ *
+ * @example
+ * import { catalogue } from '@colophon/content'
+ * const app = createApp({ store: new EmbeddedStore(catalogue) })
+ * const res = await app.request('/v1/reports?q=factory')
+ */
+export function createApp(options: AppOptions) {
+  const version = options.version ?? packageJson.version
+  const resolveStore =
+    typeof options.store === 'function' ? options.store : () => options.store as CatalogueStore
+
+  const app = new OpenAPIHono<AppEnv>()
+  app.use(
+    secureHeaders({
+      // The API is meant to be read from other origins (CORS below); HTML pages are not framed.
+      crossOriginResourcePolicy: 'cross-origin',
+    }),
+  )
+  app.use(
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'HEAD', 'OPTIONS'],
+      exposeHeaders: ['ETag', 'Link', 'Location', 'Content-Location'],
+      maxAge: 86400,
+    }),
+  )
+  app.use(async (c, next) => {
+    c.set('store', resolveStore(c.env ?? {}))
+    c.set('version', version)
+    await next()
+  })
+
+  const routes = app
+    .route('/v1', reports)
+    .route('/v1', lookup)
+    .route('/v1', vocabularies)
+    .route('/', meta)
+
+  app.route('/v1', doiWithSlashes)
+
+  let document: unknown
+  app.get('/openapi.json', (c) => {
+    document ??= app.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: {
+        title: 'Colophon API',
+        version,
+        description:
+          'A typed catalogue of institutional research reports. Every error is RFC 9457 application/problem+json.',
+        license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
+      },
+      tags: [
+        { name: 'Reports' },
+        { name: 'Lookup' },
+        { name: 'Vocabularies' },
+        { name: 'Feeds' },
+        { name: 'Meta' },
+      ],
+    })
+    c.header('Cache-Control', 'public, max-age=300')
+    return c.json(document as object)
+  })
+  app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'Colophon API' }))
+
+  // 405 with Allow for other methods on every path that exists.
+  const paths = new Set(app.routes.filter((r) => r.method === 'GET').map((r) => r.path))
+  for (const path of paths) {
+    app.on(['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], path, (c) => {
+      if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: ALLOW })
+      throw new HttpProblem(
+        405,
+        { detail: `${c.req.method} is not allowed here; this API is read-only (${ALLOW})` },
+        { Allow: ALLOW },
+      )
+    })
+  }
+
+  app.notFound((c) =>
+    problemResponse(
+      new HttpProblem(404, { detail: `no endpoint at ${new URL(c.req.url).pathname}` }),
+      c.req.url,
+    ),
+  )
+  app.onError((error, c) => {
+    if (error instanceof HttpProblem) return problemResponse(error, c.req.url)
+    if (error instanceof HTTPException && error.status < 500) {
+      return problemResponse(new HttpProblem(error.status, { detail: error.message }), c.req.url)
+    }
+    // Internals stay in the log, never in the response.
+    console.error(error)
+    return problemResponse(
+      new HttpProblem(500, { detail: 'something went wrong on our side; it has been logged' }),
+      c.req.url,
+    )
+  })
+
+  return routes
+}
+
+/** The API's type, for `hono/client` (see `@colophon/api/client`). */
+export type AppType = ReturnType<typeof createApp>

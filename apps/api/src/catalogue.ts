@@ -1,0 +1,120 @@
+// What the routes read: one snapshot of the catalogue (a manifest and everything derived from
+// it), cached per store and content hash so that a request pays only for its own work.
+import type { Manifest, VocabularyCounts } from '@colophon/content'
+import { loadSearchIndex } from '@colophon/content/search'
+import type { CatalogueSettings, CompiledReport, ReportSummary } from '@colophon/schema'
+import type { CatalogueStore, IdentifierIndex } from './store/store.js'
+
+type SearchIndex = ReturnType<typeof loadSearchIndex>
+
+/** A catalogue snapshot: constant data plus lazily built indexes. */
+export class Catalogue {
+  readonly #store: CatalogueStore
+  readonly storeKind: string
+  readonly manifest: Manifest
+  readonly settings: CatalogueSettings
+  readonly summaries: readonly ReportSummary[]
+  readonly vocabularies: VocabularyCounts
+  #position: Map<string, number> | undefined
+  #titleOrder: Uint32Array | undefined
+  #dateBounds: { lo: string[]; hi: string[] } | undefined
+  #search: Promise<SearchIndex> | undefined
+  #identifiers: Promise<IdentifierIndex> | undefined
+
+  constructor(
+    store: CatalogueStore,
+    data: Pick<Catalogue, 'manifest' | 'settings' | 'summaries' | 'vocabularies'>,
+  ) {
+    this.#store = store
+    this.storeKind = store.kind
+    this.manifest = data.manifest
+    this.settings = data.settings
+    this.summaries = data.summaries
+    this.vocabularies = data.vocabularies
+  }
+
+  report(slug: string): Promise<CompiledReport | undefined> {
+    if (!Object.hasOwn(this.manifest.reports, slug)) return Promise.resolve(undefined)
+    return this.#store.report(slug)
+  }
+
+  /** Position of each slug in `summaries` (newest first). */
+  get position(): Map<string, number> {
+    this.#position ??= new Map(this.summaries.map((s, i) => [s.slug, i]))
+    return this.#position
+  }
+
+  /** Summary positions in title order (locale-aware, then newest first). */
+  get titleOrder(): Uint32Array {
+    if (!this.#titleOrder) {
+      const collator = new Intl.Collator(this.settings.language, {
+        sensitivity: 'base',
+        numeric: true,
+      })
+      const order = Uint32Array.from(this.summaries.keys())
+      const titles = this.summaries.map((s) => s.title)
+      order.sort((a, b) => collator.compare(titles[a] as string, titles[b] as string) || a - b)
+      this.#titleOrder = order
+    }
+    return this.#titleOrder
+  }
+
+  /** Earliest and latest day each report's partial date may mean ("2013" → 2013-01-01…2013-12-31). */
+  get dateBounds(): { lo: string[]; hi: string[] } {
+    this.#dateBounds ??= {
+      lo: this.summaries.map((s) => lowerBound(s.published)),
+      hi: this.summaries.map((s) => upperBound(s.published)),
+    }
+    return this.#dateBounds
+  }
+
+  search(): Promise<SearchIndex> {
+    this.#search ??= this.#store.searchIndex().then(loadSearchIndex)
+    this.#search.catch(() => {
+      this.#search = undefined
+    })
+    return this.#search
+  }
+
+  identifiers(): Promise<IdentifierIndex> {
+    this.#identifiers ??= this.#store.identifiers()
+    this.#identifiers.catch(() => {
+      this.#identifiers = undefined
+    })
+    return this.#identifiers
+  }
+}
+
+/** "2013" → "2013-01-01", "2013-04" → "2013-04-01". */
+export function lowerBound(date: string): string {
+  return date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date
+}
+
+/** "2013" → "2013-12-31", "2013-04" → "2013-04-31" (compared as a string, so 31 is safe). */
+export function upperBound(date: string): string {
+  return date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-31` : date
+}
+
+const snapshots = new WeakMap<CatalogueStore, Promise<Catalogue>>()
+
+/**
+ * The current snapshot of `store`: rebuilt only when the manifest's content hash changes.
+ *
+ * @example
+ * const catalogue = await openCatalogue(new EmbeddedStore(compiled))
+ */
+export async function openCatalogue(store: CatalogueStore): Promise<Catalogue> {
+  const manifest = await store.manifest()
+  const cached = snapshots.get(store)
+  if (cached) {
+    const current = await cached.catch(() => undefined)
+    if (current?.manifest.contentHash === manifest.contentHash) return current
+  }
+  const next = Promise.all([store.settings(), store.summaries(), store.vocabularies()]).then(
+    ([settings, summaries, vocabularies]) =>
+      new Catalogue(store, { manifest, settings, summaries, vocabularies }),
+  )
+  snapshots.set(store, next)
+  next.catch(() => snapshots.delete(store))
+  return next
+}

@@ -1,0 +1,36 @@
+// `pnpm --filter @colophon/api start`: the real catalogue on Node. PORT (8787) and HOST
+// (127.0.0.1) choose where; CATALOGUE_DIR serves a compiled folder instead of the bundled one.
+import { fileURLToPath } from 'node:url'
+import { startServer } from './node-server.js'
+import { EmbeddedStore } from './store/embedded.js'
+import type { CatalogueStore } from './store/store.js'
+
+async function store(): Promise<CatalogueStore> {
+  const dir = process.env.CATALOGUE_DIR
+  if (dir) {
+    const { readCompiledCatalogue } = await import('@colophon/content/node')
+    return new EmbeddedStore(readCompiledCatalogue(dir), 'dir')
+  }
+  const { catalogue } = await import('@colophon/content')
+  return new EmbeddedStore(catalogue)
+}
+
+const webDir = fileURLToPath(new URL('../../web/dist', import.meta.url))
+const server = await startServer({
+  store: await store(),
+  port: Number(process.env.PORT ?? 8787),
+  host: process.env.HOST ?? '127.0.0.1',
+  webDir,
+})
+console.log(`API: ${server.url}/v1`)
+console.log(`Docs: ${server.url}/docs`)
+console.log(`Web: ${server.url}/`)
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
+  })
+}

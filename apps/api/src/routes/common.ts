@@ -1,0 +1,26 @@
+import { z } from '@hono/zod-openapi'
+import { type Catalogue, openCatalogue } from '../catalogue.js'
+import { PROBLEM_MEDIA_TYPE, Problem } from '../problem.js'
+
+/** A documented problem+json response. */
+export const problem = (description: string) => ({
+  description,
+  content: { [PROBLEM_MEDIA_TYPE]: { schema: Problem } },
+})
+
+/** A query that takes no parameters: anything in it is a 400. */
+export const NoQuery = z.strictObject({})
+
+export const cacheHeaders = {
+  ETag: {
+    description: 'Strong validator from the compiled content hashes',
+    schema: { type: 'string' as const },
+  },
+  'Cache-Control': { schema: { type: 'string' as const } },
+}
+
+export function catalogueOf(c: {
+  var: { store: Parameters<typeof openCatalogue>[0] }
+}): Promise<Catalogue> {
+  return openCatalogue(c.var.store)
+}

@@ -1,0 +1,109 @@
+import { doiProblem, isbnProblem, normalizeDoi, normalizeIsbn } from '@colophon/schema'
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import type { AppEnv } from '../env.js'
+import { CACHE_CONTROL } from '../http-cache.js'
+import { HttpProblem, invalidParameters } from '../problem.js'
+import { validationHook } from '../validation.js'
+import { catalogueOf, NoQuery, problem } from './common.js'
+
+const redirect = (description: string) => ({
+  description,
+  headers: { Location: { schema: { type: 'string' as const } } },
+})
+
+export const isbnRoute = createRoute({
+  method: 'get',
+  path: '/isbn/{isbn}',
+  tags: ['Lookup'],
+  summary: 'Find a report by ISBN',
+  description:
+    'Any form: ISBN-10 or ISBN-13, with or without hyphens or spaces. Redirects (303) to the report.',
+  request: {
+    params: z.object({
+      isbn: z
+        .string()
+        .openapi({ param: { name: 'isbn', in: 'path' }, example: '978-92-9254-047-0' }),
+    }),
+    query: NoQuery,
+  },
+  responses: {
+    303: redirect('The report with this ISBN'),
+    400: problem('Not a valid ISBN (the detail says why)'),
+    404: problem('No report has this ISBN'),
+  },
+})
+
+export const doiRoute = createRoute({
+  method: 'get',
+  path: '/doi/{doi}',
+  tags: ['Lookup'],
+  summary: 'Find a report by DOI',
+  description:
+    'The bare DOI (10.…), unencoded slashes allowed (/v1/doi/10.22617/TCS135555), or a doi.org URL, percent-encoded. Redirects (303) to the report.',
+  request: {
+    params: z.object({
+      doi: z
+        .string()
+        .openapi({ param: { name: 'doi', in: 'path' }, example: '10.22617/TCS135555' }),
+    }),
+    query: NoQuery,
+  },
+  responses: {
+    303: redirect('The report with this DOI'),
+    400: problem('Not a DOI'),
+    404: problem('No report has this DOI'),
+  },
+})
+
+function seeOther(c: Context<AppEnv>, slug: string): Response {
+  return new Response(null, {
+    status: 303,
+    headers: {
+      Location: new URL(`/v1/reports/${slug}`, c.req.url).href,
+      'Cache-Control': CACHE_CONTROL,
+    },
+  })
+}
+
+async function byDoi(c: Context<AppEnv>, value: string): Promise<Response> {
+  const doi = normalizeDoi(value)
+  if (!doi) throw invalidParameters([{ parameter: 'doi', detail: `doi: ${doiProblem(value)}` }])
+  const catalogue = await catalogueOf(c)
+  const slug = (await catalogue.identifiers()).doi[doi]
+  if (!slug) throw new HttpProblem(404, { detail: `no report has DOI ${doi}` })
+  return seeOther(c, slug)
+}
+
+export const lookup = new OpenAPIHono<AppEnv>()
+  .openapi(
+    isbnRoute,
+    async (c) => {
+      const { isbn } = c.req.valid('param')
+      const normalized = isbn.length <= 40 ? normalizeIsbn(isbn) : undefined
+      if (!normalized) {
+        const detail = isbn.length <= 40 ? isbnProblem(isbn) : 'ISBN: too long'
+        throw invalidParameters([{ parameter: 'isbn', detail: `isbn: ${detail}` }])
+      }
+      const catalogue = await catalogueOf(c)
+      const slug = (await catalogue.identifiers()).isbn[normalized]
+      if (!slug) throw new HttpProblem(404, { detail: `no report has ISBN ${normalized}` })
+      return seeOther(c, slug)
+    },
+    validationHook([]),
+  )
+  .openapi(doiRoute, (c) => byDoi(c, c.req.valid('param').doi), validationHook([]))
+
+/** DOIs contain slashes; this undocumented twin of the DOI route takes them unencoded. */
+export const doiWithSlashes = new OpenAPIHono<AppEnv>().get('/doi/:prefix/:suffix{.+}', (c) => {
+  const extra = [...new URL(c.req.url).searchParams.keys()]
+  if (extra.length) {
+    throw invalidParameters(
+      extra.map((name) => ({
+        parameter: name,
+        detail: `${name}: unknown parameter; this endpoint takes none`,
+      })),
+    )
+  }
+  return byDoi(c, `${c.req.param('prefix')}/${c.req.param('suffix')}`)
+})

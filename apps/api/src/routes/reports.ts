@@ -1,0 +1,178 @@
+import { CompiledReport, Slug } from '@colophon/schema'
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import type { AppEnv } from '../env.js'
+import { webUrl } from '../formats/context.js'
+import { contentType, REPORT_FORMATS, splitSuffix } from '../formats/index.js'
+import { CACHE_CONTROL, fnv1a64, notModified, strongEtag } from '../http-cache.js'
+import { listReports } from '../list.js'
+import { negotiate } from '../negotiate.js'
+import { HttpProblem } from '../problem.js'
+import { ListQuery, ReportList } from '../schemas.js'
+import { validationHook } from '../validation.js'
+import { cacheHeaders, catalogueOf, NoQuery, problem } from './common.js'
+
+const LIST_PARAMETERS = Object.keys(ListQuery.shape)
+
+export const listRoute = createRoute({
+  method: 'get',
+  path: '/reports',
+  tags: ['Reports'],
+  summary: 'List and search reports',
+  description:
+    'Full-text search (relevance from the compiled index), filters, facet counts over the result, sorting and paging. Several values of one filter (comma-separated) match any; different filters must all match.',
+  request: { query: ListQuery },
+  responses: {
+    200: {
+      description: 'One page of results',
+      headers: {
+        ...cacheHeaders,
+        Link: { description: 'first, prev, next, last (RFC 8288)', schema: { type: 'string' } },
+      },
+      content: { 'application/json': { schema: ReportList } },
+    },
+    304: { description: 'Not modified (If-None-Match)' },
+    400: problem('A parameter is unknown or invalid; `errors` names each'),
+  },
+})
+
+const formatContent = Object.fromEntries(
+  REPORT_FORMATS.filter((f) => f.name !== 'json').map((f) => [
+    f.mediaType,
+    {
+      schema:
+        f.name === 'jsonld' || f.name === 'csl'
+          ? z.looseObject({}).or(z.array(z.looseObject({})))
+          : z.string(),
+    },
+  ]),
+)
+
+export const reportRoute = createRoute({
+  method: 'get',
+  path: '/reports/{slug}',
+  tags: ['Reports'],
+  summary: 'One report, in the format asked for',
+  description: `The whole compiled report. Other formats by Accept (${REPORT_FORMATS.map((f) => f.mediaType).join(', ')}) or by suffix: ${REPORT_FORMATS.map((f) => `{slug}${f.suffix}`).join(', ')}.`,
+  request: {
+    params: z.object({
+      slug: z.string().openapi({
+        param: { name: 'slug', in: 'path' },
+        description: `The report's slug, optionally followed by a format suffix (${REPORT_FORMATS.map((f) => f.suffix).join(', ')})`,
+        example: 'beyond-factory-asia',
+      }),
+    }),
+    query: NoQuery,
+  },
+  responses: {
+    200: {
+      description: 'The report',
+      headers: cacheHeaders,
+      content: { 'application/json': { schema: CompiledReport }, ...formatContent },
+    },
+    304: { description: 'Not modified (If-None-Match)' },
+    400: problem('Malformed slug or unknown parameter'),
+    404: problem('No report with this slug'),
+    406: problem('None of the formats in Accept can be produced'),
+  },
+})
+
+function pageUrl(url: URL, page: number): string {
+  const next = new URL(url)
+  if (page === 1) next.searchParams.delete('page')
+  else next.searchParams.set('page', String(page))
+  return next.pathname + next.search
+}
+
+export const reports = new OpenAPIHono<AppEnv>()
+  .openapi(
+    listRoute,
+    async (c) => {
+      const query = c.req.valid('query')
+      const catalogue = await catalogueOf(c)
+      const normalized = JSON.stringify(
+        Object.entries(query).sort(([a], [b]) => a.localeCompare(b)),
+      )
+      const etag = strongEtag(catalogue.manifest.contentHash.slice(0, 32), fnv1a64(normalized))
+      const cache = { 'Cache-Control': CACHE_CONTROL }
+      const unchanged = notModified(c.req.raw, etag, cache)
+      if (unchanged) return unchanged as never
+      const result = await listReports(catalogue, query)
+      const url = new URL(c.req.url)
+      const last = Math.max(result.pageCount, 1)
+      const links = {
+        self: pageUrl(url, result.page),
+        first: pageUrl(url, 1),
+        last: pageUrl(url, last),
+        ...(result.page > 1 && { prev: pageUrl(url, result.page - 1) }),
+        ...(result.page < last && { next: pageUrl(url, result.page + 1) }),
+      }
+      c.header(
+        'Link',
+        Object.entries(links)
+          .filter(([rel]) => rel !== 'self')
+          .map(([rel, href]) => `<${href}>; rel="${rel}"`)
+          .join(', '),
+      )
+      c.header('ETag', etag)
+      c.header('Cache-Control', CACHE_CONTROL)
+      return c.json({ ...result, links }, 200)
+    },
+    validationHook(LIST_PARAMETERS),
+  )
+  .openapi(
+    reportRoute,
+    async (c) => {
+      const { slug: name } = c.req.valid('param')
+      const { slug, format: bySuffix } = splitSuffix(name)
+      const slugProblem = Slug.safeParse(slug)
+      if (!slugProblem.success) {
+        throw new HttpProblem(400, {
+          title: 'Invalid request parameters',
+          type: 'urn:colophon:problem:invalid-parameters',
+          detail: `slug: ${slugProblem.error.issues[0]?.message}`,
+          errors: [{ parameter: 'slug', detail: `slug: ${slugProblem.error.issues[0]?.message}` }],
+        })
+      }
+      let format = bySuffix
+      if (!format) {
+        const chosen = negotiate(
+          c.req.header('Accept'),
+          REPORT_FORMATS.map((f) => [f.mediaType, ...f.aliases]),
+        )
+        if (chosen === undefined) {
+          throw new HttpProblem(406, {
+            detail: `cannot produce any of: ${c.req.header('Accept')}; available: ${REPORT_FORMATS.map((f) => f.mediaType).join(', ')}`,
+          })
+        }
+        format = REPORT_FORMATS[chosen]
+      }
+      if (!format) throw new Error('unreachable: no format')
+      const catalogue = await catalogueOf(c)
+      const hash = catalogue.manifest.reports[slug]
+      if (hash === undefined)
+        throw new HttpProblem(404, { detail: `no report with slug "${slug}"` })
+      const etag = strongEtag(hash, format.name)
+      const headers: Record<string, string> = { 'Cache-Control': CACHE_CONTROL }
+      if (!bySuffix) headers.Vary = 'Accept'
+      const unchanged = notModified(c.req.raw, etag, headers)
+      if (unchanged) return unchanged
+      const report = await catalogue.report(slug)
+      if (!report) throw new HttpProblem(404, { detail: `no report with slug "${slug}"` })
+      const body = format.render(report, {
+        settings: catalogue.settings,
+        vocabularies: catalogue.vocabularies,
+        webUrl: webUrl(catalogue.settings, `/reports/${slug}`),
+        apiUrl: new URL(`/v1/reports/${slug}`, c.req.url).href,
+      })
+      return new Response(body, {
+        status: 200,
+        headers: {
+          'Content-Type': contentType(format),
+          ETag: etag,
+          ...headers,
+          ...(!bySuffix && { 'Content-Location': `/v1/reports/${slug}${format.suffix}` }),
+        },
+      })
+    },
+    validationHook([]),
+  )
