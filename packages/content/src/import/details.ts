@@ -1,0 +1,146 @@
+// The "Additional Details" section: subjects, countries, stock number, ISBNs and ISSNs with
+// forms, page count. Labelled ("Subjects: …", "Stock No.<tab>…"), a label on its own line
+// with its values below (as text lines or bullets), or unlabelled values recognised by shape
+// (ISBN check digits, "148 pages", country names); the last are listed as inferred.
+import { partialDateProblem } from '@colophon/schema'
+import type { Block } from './blocks.js'
+import type { PageContext } from './context.js'
+import { countryCode, splitCountries } from './countries.js'
+import {
+  addCountries,
+  allCountries,
+  applyField,
+  fieldOfLabel,
+  type Label,
+  readDate,
+  readPages,
+  splitLabelled,
+  splitSubjects,
+} from './fields.js'
+import { bareDoi, looksLikeIsbns, looksLikeIssns, looksLikeStockNumber } from './identifiers.js'
+import { interfaceNoise } from './noise.js'
+import { collapseSpaces } from './text.js'
+
+/** A line that is only a label: "Subjects", "ISBN:", "Stock No." */
+function labelOnly(text: string): Label | undefined {
+  const stripped = text.replace(/:$/, '')
+  return fieldOfLabel(stripped)
+}
+
+/** Reads an unlabelled value by its shape; false when it has none the importer knows. */
+function unlabelled(ctx: PageContext, text: string, line: number): boolean {
+  const value = collapseSpaces(text)
+  const infer = (field: string, why: string) => ctx.infer(field, `unlabelled ${why}`, line)
+  if (looksLikeIsbns(value)) {
+    infer('identifiers.isbn', 'value with valid ISBN check digits')
+    applyField(ctx, { field: 'isbn' }, value, line, value)
+    return true
+  }
+  if (looksLikeIssns(value)) {
+    infer('identifiers.issn', 'value with a valid ISSN check digit')
+    applyField(ctx, { field: 'issn' }, value, line, value)
+    return true
+  }
+  if (/\b(?:pages?|pp\.?)$/i.test(value) && readPages(value)) {
+    infer('pages', 'page count')
+    applyField(ctx, { field: 'pages' }, value, line, value)
+    return true
+  }
+  if (looksLikeStockNumber(value)) {
+    infer('identifiers.stockNumber', 'value shaped like a stock number (letters and digits)')
+    applyField(ctx, { field: 'stockNumber' }, value, line, value)
+    return true
+  }
+  if (bareDoi(value)) {
+    infer('identifiers.doi', 'DOI')
+    applyField(ctx, { field: 'doi' }, value, line, value)
+    return true
+  }
+  const date = readDate(value)
+  if (date && !partialDateProblem(date) && /[A-Za-z]/.test(value)) {
+    if (ctx.draft.published === undefined) infer('published', 'date')
+    applyField(ctx, { field: 'published' }, value, line, value)
+    return true
+  }
+  if (allCountries(value)) {
+    infer('countries', 'list of country names')
+    addCountries(ctx, value, line)
+    return true
+  }
+  // Some names are countries and some are not: a countries line with a misspelling.
+  const names = splitCountries(value)
+  if (names.length > 1 && names.filter((n) => countryCode(n)).length >= names.length / 2) {
+    infer('countries', 'list of mostly country names')
+    addCountries(ctx, value, line)
+    return true
+  }
+  if (!/\d/.test(value) && (value.includes(';') || value.length <= 60)) {
+    infer('topics', 'list of words, read as subjects')
+    for (const subject of splitSubjects(value)) {
+      ctx.list('topicLabels').push({ label: subject, line })
+    }
+    return true
+  }
+  return false
+}
+
+/**
+ * Reads the details section from `start` to the end of the page; returns the index after
+ * the last block it read.
+ */
+export function readDetails(ctx: PageContext, blocks: readonly Block[], start: number): number {
+  let pending: Label | undefined
+  let pendingText = ''
+  for (let index = start; index < blocks.length; index++) {
+    const block = blocks[index] as Block
+    const values =
+      block.kind === 'text'
+        ? [{ text: block.text, line: block.line }]
+        : block.items.flatMap(function flat(item): { text: string; line: number }[] {
+            return [{ text: item.text, line: item.line }, ...item.children.flatMap(flat)]
+          })
+    for (const { text: raw, line } of values) {
+      const text = collapseSpaces(raw)
+      const noise = interfaceNoise(text)
+      if (noise) {
+        ctx.ignore(line, text, noise)
+        continue
+      }
+      if (block.kind === 'text') {
+        const alone = labelOnly(text)
+        if (alone && (text.endsWith(':') || !unlabelledShape(text))) {
+          pending = alone
+          pendingText = text
+          continue
+        }
+        const labelled = splitLabelled(raw)
+        if (labelled && labelled.value !== '') {
+          const label = fieldOfLabel(labelled.label)
+          if (label) {
+            applyField(ctx, label, labelled.value, line, text)
+            pending = undefined
+            continue
+          }
+          if (!/\d/.test(labelled.label) && labelled.label.split(' ').length <= 4 && !pending) {
+            ctx.unplace(line, text, `the model has no field for "${labelled.label}"`)
+            continue
+          }
+        }
+      }
+      if (pending) {
+        applyField(ctx, pending, text, line, `${pendingText} ${text}`)
+        continue
+      }
+      if (!unlabelled(ctx, text, line)) {
+        ctx.unplace(line, text, 'an unlabelled detail of no shape the importer knows')
+      }
+    }
+  }
+  return blocks.length
+}
+
+// A label word that is also a value would be misread as a label ("Reports" is not a label,
+// but a type line "Type" alone is); only label words count.
+function unlabelledShape(text: string): boolean {
+  return looksLikeIsbns(text) || looksLikeIssns(text)
+}
