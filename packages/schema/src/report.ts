@@ -104,7 +104,13 @@ export const Translation = strictObject({
     message: 'a translation needs a slug (in this catalogue) or a url',
   })
   // the same rule, for the JSON Schema (Zod does not translate refinements)
-  .meta({ anyOf: [{ required: ['slug'] }, { required: ['url'] }] })
+  // (each branch names its property so that strict validators such as Ajv's accept it)
+  .meta({
+    anyOf: [
+      { required: ['slug'], properties: { slug: true } },
+      { required: ['url'], properties: { url: true } },
+    ],
+  })
 export type Translation = z.infer<typeof Translation>
 
 export const Price = strictObject({ amount: z.number().min(0), currency: CurrencyCode })
