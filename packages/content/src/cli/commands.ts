@@ -1,7 +1,8 @@
 // Every CLI command, in the order `colophon --help` lists them. A command is one module;
 // adding one is one line here.
+import { importCommand } from '../import/import-command.js'
 import type { Command } from './command.js'
 import { buildCommand } from './commands/build.js'
 import { checkCommand } from './commands/check.js'
 
-export const commands: Command[] = [checkCommand, buildCommand]
+export const commands: Command[] = [checkCommand, buildCommand, importCommand]

@@ -12,6 +12,7 @@ export interface KnownReport {
   title: string
   /** ISBNs in any form; compared by their 13-digit canonical form. */
   isbns: readonly string[]
+  published?: string | undefined
 }
 
 export interface ImportPageOptions {
@@ -38,9 +39,15 @@ export interface PageImport {
   lines: Map<string, number>
   /** Slug of the catalogue report this page is (same ISBN or same title), if any. */
   existing?: string | undefined
+  /** Why a required field is missing (title, published, type), in the page's terms. */
+  missing: Record<string, string>
 }
 
-function resolveType(ctx: PageContext, options: ImportPageOptions): string | undefined {
+function resolveType(
+  ctx: PageContext,
+  options: ImportPageOptions,
+  missing: Record<string, string>,
+): string | undefined {
   const { typeLabel } = ctx.draft
   const line = ctx.lines.get('type')
   const word = typeLabel ?? options.fallbackType
@@ -50,6 +57,7 @@ function resolveType(ctx: PageContext, options: ImportPageOptions): string | und
     const why = `"${word}" is not in the types vocabulary${match.suggestion ? `, did you mean ${match.suggestion}?` : ''}`
     if (line !== undefined) ctx.unplace(line, word, why)
     else ctx.warn(1, `--type: ${why}`)
+    missing.type = `${line !== undefined ? `line ${line}: ` : '--type: '}${why}; add it to catalogue.yaml or pass --type <key>`
     return undefined
   }
   if (typeLabel === undefined) ctx.infer('type', `the page has none; --type ${word} used`)
@@ -105,17 +113,26 @@ function resolveTopics(ctx: PageContext, options: ImportPageOptions): string[] |
   return topics.length > 0 ? topics : undefined
 }
 
-/** The catalogue report a page describes: one sharing an ISBN, or with the same title. */
+/**
+ * The catalogue report a page describes: one sharing an ISBN, or with the same title and
+ * year (the same title in another year is another edition, so another report).
+ */
 function findExisting(
   ctx: PageContext,
   known: readonly KnownReport[],
   isbns: readonly string[],
 ): KnownReport | undefined {
   const title = ctx.draft.title?.toLowerCase()
-  return known.find(
-    (r) =>
-      r.isbns.some((isbn) => isbns.includes(normalizeIsbn(isbn) ?? isbn)) ||
-      (title !== undefined && r.title.toLowerCase() === title),
+  const year = ctx.draft.published?.slice(0, 4)
+  return (
+    known.find((r) => r.isbns.some((isbn) => isbns.includes(normalizeIsbn(isbn) ?? isbn))) ??
+    known.find(
+      (r) =>
+        title !== undefined &&
+        r.title.toLowerCase() === title &&
+        year !== undefined &&
+        r.published?.slice(0, 4) === year,
+    )
   )
 }
 
@@ -128,7 +145,11 @@ function chooseSlug(
   if (title === undefined) return undefined
   const line = ctx.lines.get('title')
   if (existing) {
-    ctx.infer('slug', `the catalogue's "${existing.slug}" has the same ISBN or title`, line)
+    ctx.infer(
+      'slug',
+      `the catalogue's "${existing.slug}" has the same ISBN, or title and year`,
+      line,
+    )
     return existing.slug
   }
   const taken = options.takenSlugs ?? new Set<string>()
@@ -168,7 +189,8 @@ function chooseSlug(
 export function importPage(text: string, options: ImportPageOptions): PageImport {
   const ctx = readPage(text)
   const { draft } = ctx
-  const type = resolveType(ctx, options)
+  const missing: Record<string, string> = {}
+  const type = resolveType(ctx, options, missing)
   const series = resolveSeries(ctx, options)
   const topics = resolveTopics(ctx, options)
 
@@ -217,8 +239,19 @@ export function importPage(text: string, options: ImportPageOptions): PageImport
   put('pages', draft.pages)
   put('price', draft.price)
 
+  if (report.title === undefined) missing.title = 'the page has no title line'
+  if (report.published === undefined) {
+    missing.published =
+      'the page gives no date: add a "Date: <Month YYYY>" line or a "<Type> | <Month YYYY>" header, or pass --published <YYYY[-MM[-DD]]>'
+  }
+  if (report.type === undefined && missing.type === undefined) {
+    missing.type =
+      'the page gives no type: add a "Type: <type>" line or a "<Type> | <Month YYYY>" header, or pass --type <key>'
+  }
+
   return {
     report,
+    missing,
     inferred: ctx.inferred,
     warnings: ctx.warnings,
     unplaced: ctx.unplaced,

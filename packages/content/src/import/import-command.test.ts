@@ -1,0 +1,290 @@
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { main } from '../cli/main.js'
+import { parseReportFile } from '../report-file.js'
+
+const here = import.meta.dirname
+const SEED = join(here, '../../../../../shared/seeds/beyond-factory-asia.txt')
+const REAL_CATALOGUE = join(here, '../../catalogue')
+
+const CATALOGUE_YAML = `schemaVersion: 1
+name: Test catalogue
+baseUrl: https://reports.example.org
+defaultPublisher: Example Institute
+language: en
+vocabularies:
+  types:
+    reports: { label: Reports }
+    books: { label: Books }
+    guides: { label: Guides }
+    working-papers: { label: Working Papers }
+    papers-and-briefs: { label: Papers and Briefs }
+    brochures-and-flyers: { label: Brochures and Flyers }
+  series:
+    coastal-economics-working-papers: { label: Coastal Economics Working Paper Series }
+  topics:
+    ports: { label: Ports }
+    trade-logistics: { label: Trade Logistics }
+    regional-cooperation: { label: Regional Cooperation }
+    water: { label: Water }
+    industry: { label: Industry }
+`
+
+function capture() {
+  let text = ''
+  return {
+    write(chunk: string) {
+      text += chunk
+    },
+    text: () => text,
+  }
+}
+
+async function colophon(cwd: string, ...argv: string[]) {
+  const stdout = capture()
+  const stderr = capture()
+  const code = await main(argv, { cwd, stdout, stderr })
+  return { code, stdout: stdout.text(), stderr: stderr.text() }
+}
+
+/** Every file under `dir` with its modification time and text. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+    const file = join(dir, name)
+    if (statSync(file).isFile())
+      out[name] = `${statSync(file).mtimeMs} ${readFileSync(file, 'utf8')}`
+  }
+  return out
+}
+
+let work: string
+let catalogue: string
+let pages: string
+
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'colophon-import-'))
+  catalogue = join(work, 'catalogue')
+  pages = join(work, 'pages')
+  mkdirSync(join(catalogue, 'reports'), { recursive: true })
+  writeFileSync(join(catalogue, 'catalogue.yaml'), CATALOGUE_YAML)
+  cpSync(join(here, 'fixtures'), pages, { recursive: true })
+  cpSync(SEED, join(pages, 'beyond-factory-asia.txt'))
+})
+
+afterEach(() => rmSync(work, { recursive: true, force: true }))
+
+describe('colophon import <folder>', () => {
+  it('imports every page it can, says exactly why the others failed, and the catalogue then checks', async () => {
+    const run = await colophon(work, 'import', 'pages', '--catalogue', 'catalogue')
+    expect(run.code).toBe(1)
+    // The page without metadata cannot pass check without a date and a type.
+    expect(run.stderr).toContain(
+      'pages/no-metadata.txt → catalogue/reports/the-long-harvest.md: not imported',
+    )
+    expect(run.stderr).toContain(
+      'error     pages/no-metadata.txt  published: required: the page gives no date',
+    )
+    expect(run.stderr).toContain(
+      'warning   pages/no-metadata.txt:1  no metadata: no "Date:"/"Type:" lines',
+    )
+    expect(run.stderr).toContain(
+      'unplaced  pages/details-labelled.txt:16  "Dimensions: 21 x 29.7 cm": the model has no field for "Dimensions"',
+    )
+    expect(run.stderr).toMatch(
+      /Imported 7 of 8 pages \(1 failure\); 1 warning, \d+ unplaced lines?, \d+ inferred fields\.\n$/,
+    )
+    expect(readdirSync(join(catalogue, 'reports')).sort()).toEqual([
+      'beyond-factory-asia.md',
+      'bridges-made-of-bamboo.md',
+      'lanterns-in-the-archive.md',
+      'night-markets-and-street-food.md',
+      'quiet-engines.md',
+      'salt-and-silicon.md',
+      'tidewater-freight-corridors.md',
+    ])
+    const check = await colophon(work, 'check', '--dir', 'catalogue')
+    expect(check.stderr).toBe('')
+    expect(check.stdout).toMatch(/^✓ 7 reports checked, no problems/)
+    expect(check.code).toBe(0)
+  })
+
+  it('imports a page without metadata with --type and --published, listing them as inferred', async () => {
+    const run = await colophon(
+      work,
+      'import',
+      'pages/no-metadata.txt',
+      '--catalogue',
+      'catalogue',
+      '--type',
+      'reports',
+      '--published',
+      '2016-02',
+    )
+    expect(run.code).toBe(0)
+    expect(run.stderr).toContain(
+      'inferred  pages/no-metadata.txt  type: the page has none; --type reports used',
+    )
+    const parsed = parseReportFile(
+      readFileSync(join(catalogue, 'reports/the-long-harvest.md'), 'utf8'),
+      'the-long-harvest.md',
+    )
+    expect(parsed.problems).toEqual([])
+    expect(parsed.report?.published).toBe('2016-02')
+    expect(parsed.report?.keyFindings).toHaveLength(2)
+  })
+
+  it('never overwrites an existing report without --force', async () => {
+    expect(
+      (await colophon(work, 'import', 'pages/header-day.txt', '--catalogue', 'catalogue')).code,
+    ).toBe(0)
+    const file = join(catalogue, 'reports/quiet-engines.md')
+    const first = readFileSync(file, 'utf8')
+
+    // The same page again: nothing to do.
+    const again = await colophon(work, 'import', 'pages/header-day.txt', '--catalogue', 'catalogue')
+    expect(again.code).toBe(0)
+    expect(again.stderr).toContain('with the same data: nothing to do')
+
+    // The page changed: kept as it is without --force, replaced with it.
+    const page = join(pages, 'header-day.txt')
+    writeFileSync(
+      page,
+      readFileSync(page, 'utf8').replace('revised cost tables', 'new cost tables'),
+    )
+    const refused = await colophon(
+      work,
+      'import',
+      'pages/header-day.txt',
+      '--catalogue',
+      'catalogue',
+    )
+    expect(refused.code).toBe(0)
+    expect(refused.stderr).toContain('left as it is (--force overwrites it)')
+    expect(refused.stderr).toContain('1 already in the catalogue (--force overwrites)')
+    expect(readFileSync(file, 'utf8')).toBe(first)
+
+    const forced = await colophon(
+      work,
+      'import',
+      'pages/header-day.txt',
+      '--catalogue',
+      'catalogue',
+      '--force',
+    )
+    expect(forced.code).toBe(0)
+    expect(forced.stderr).toContain('replaces the existing report (--force)')
+    expect(readFileSync(file, 'utf8')).toContain('- new cost tables')
+  })
+
+  it('gives another report with the same title a slug of its own', async () => {
+    writeFileSync(
+      join(catalogue, 'reports/salt-and-silicon.md'),
+      '---\ntitle: Salt and Silicon\npublished: 2001\ntype: books\n---\n',
+    )
+    const run = await colophon(
+      work,
+      'import',
+      'pages/details-labelled.txt',
+      '--catalogue',
+      'catalogue',
+    )
+    expect(run.code).toBe(0)
+    expect(run.stderr).toContain('→ catalogue/reports/salt-and-silicon-2022.md: new report')
+    expect(run.stderr).toContain('slug: from the title; "salt-and-silicon" is taken')
+  })
+
+  it('takes a page with the same title and year for the report the catalogue has', async () => {
+    writeFileSync(
+      join(catalogue, 'reports/salt-and-silicon.md'),
+      '---\ntitle: Salt and Silicon\npublished: 2022-11\ntype: books\n---\n',
+    )
+    const run = await colophon(
+      work,
+      'import',
+      'pages/details-labelled.txt',
+      '--catalogue',
+      'catalogue',
+    )
+    expect(run.stderr).toContain(
+      '→ catalogue/reports/salt-and-silicon.md: the catalogue has this report already, with other data: left as it is',
+    )
+    expect(readFileSync(join(catalogue, 'reports/salt-and-silicon.md'), 'utf8')).toContain(
+      'type: books',
+    )
+  })
+
+  it('refuses a page that is the same report as another page of the batch', async () => {
+    cpSync(join(pages, 'header-day.txt'), join(pages, 'header-day-copy.txt'))
+    const run = await colophon(
+      work,
+      'import',
+      'pages/header-day.txt',
+      'pages/header-day-copy.txt',
+      '--catalogue',
+      'catalogue',
+    )
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain(
+      'error     pages/header-day-copy.txt:5  slug: the same report as pages/header-day.txt (same ISBN, or title and year), imported above',
+    )
+  })
+})
+
+describe('colophon import --dry-run', () => {
+  it('prints the report files and writes nothing', async () => {
+    const before = snapshot(work)
+    const run = await colophon(work, 'import', 'pages', '--catalogue', 'catalogue', '--dry-run')
+    expect(snapshot(work)).toEqual(before)
+    expect(run.stdout).toContain(
+      '==> catalogue/reports/quiet-engines.md <==\n---\ntitle: Quiet Engines\n',
+    )
+    expect(run.stderr).toMatch(
+      /Dry run: would import 7 of 8 pages \(1 failure\);.*Nothing was written\.\n$/,
+    )
+  })
+
+  it('prints the seed as the catalogue holds it', async () => {
+    const run = await colophon(work, 'import', SEED, '--catalogue', REAL_CATALOGUE, '--dry-run')
+    expect(run.code).toBe(0)
+    const file = join(REAL_CATALOGUE, 'reports/beyond-factory-asia.md')
+    const printed = parseReportFile(run.stdout, file)
+    const stored = parseReportFile(readFileSync(file, 'utf8'), file)
+    expect(printed.problems).toEqual([])
+    expect(printed.report).toEqual(stored.report)
+    expect(run.stderr).toContain('with the same data: nothing to do')
+  })
+})
+
+describe('colophon import, command line mistakes', () => {
+  it('names a missing page', async () => {
+    const run = await colophon(work, 'import', 'nowhere.txt', '--catalogue', 'catalogue')
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('nowhere.txt: no such file or folder')
+  })
+
+  it('rejects a --published that is not a date', async () => {
+    const run = await colophon(
+      work,
+      'import',
+      'pages',
+      '--published',
+      'April',
+      '--catalogue',
+      'catalogue',
+    )
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('--published: date April: expected YYYY, YYYY-MM or YYYY-MM-DD')
+  })
+})

@@ -1,0 +1,74 @@
+// `colophon import <file|folder>...`: turns plain-text captures of publication pages into
+// report files. A dry run prints the files (stdout) and the notes (stderr) and writes nothing.
+import { resolve } from 'node:path'
+import { partialDateProblem } from '@colophon/schema'
+import type { Command } from '../cli/command.js'
+import { catalogueLocations } from '../cli/paths.js'
+import { printProblems, UsageError } from '../cli/report.js'
+import { formatPage, formatSummary } from './format-run.js'
+import { ImportSourceError, runImport } from './run-import.js'
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'turn plain-text captures of publication pages into report files',
+  usage:
+    '<file|folder>... [--dry-run] [--force] [--catalogue <folder> (catalogue)] [--type <key>] [--published <YYYY[-MM[-DD]]>]',
+  positionals: true,
+  options: {
+    'dry-run': { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    catalogue: { type: 'string' },
+    dir: { type: 'string' },
+    type: { type: 'string' },
+    published: { type: 'string' },
+  },
+  async run(context) {
+    const { values, positionals } = context
+    if (positionals.length === 0) throw new UsageError('name a page file or a folder of pages')
+    const published = values.published as string | undefined
+    if (published !== undefined && partialDateProblem(published)) {
+      throw new UsageError(`--published: ${partialDateProblem(published)}`)
+    }
+    // --catalogue is this command's name for the catalogue folder; --dir as in check/build.
+    const { dir, displayPath } = catalogueLocations({
+      ...context,
+      values: { ...values, dir: values.catalogue ?? values.dir ?? 'catalogue' },
+    })
+    const dryRun = values['dry-run'] === true
+    let run: Awaited<ReturnType<typeof runImport>>
+    try {
+      run = await runImport({
+        sources: positionals.map((p) => resolve(context.cwd, p)),
+        dir,
+        dryRun,
+        force: values.force === true,
+        fallbackType: values.type as string | undefined,
+        fallbackPublished: published,
+        displayPath,
+      })
+    } catch (error) {
+      if (error instanceof ImportSourceError) throw new UsageError(error.message)
+      throw error
+    }
+    if (run.catalogueProblems.length > 0) {
+      context.stderr.write('colophon import: the catalogue file has problems; fix them first.\n')
+      printProblems(
+        { ...context, values: { format: 'human' } },
+        { ok: false, problems: run.catalogueProblems, fileCount: 1, reportCount: 0 },
+      )
+      return 1
+    }
+    if (dryRun) {
+      const shown = run.pages.filter((p) => p.text !== undefined)
+      for (const page of shown) {
+        // One page: the file exactly, so that `> x.md` saves it; several: a header each.
+        if (shown.length > 1) context.stdout.write(`==> ${page.target} <==\n`)
+        context.stdout.write(page.text as string)
+        if (shown.length > 1) context.stdout.write('\n')
+      }
+    }
+    for (const page of run.pages) context.stderr.write(formatPage(page, dryRun))
+    context.stderr.write(formatSummary(run))
+    return run.pages.some((p) => p.status === 'failed') ? 1 : 0
+  },
+}
