@@ -4,7 +4,7 @@ import { createResource } from 'solid-js'
 import { getVocabularies } from '../api/client.js'
 import type { Vocabularies } from '../api/types.js'
 
-export type VocabularyName = keyof Vocabularies
+export type VocabularyName = 'types' | 'topics' | 'series'
 
 /** "working-papers" → "Working papers", for when no label is known. */
 export function humanizeKey(key: string): string {

@@ -1,12 +1,15 @@
 import { A } from '@solidjs/router'
 import { createResource, For, Match, Show, Switch } from 'solid-js'
-import { API_BASE, getCatalogueInfo, getVocabularies } from '../api/client.js'
+import { API_BASE, getHealth, getVocabularies } from '../api/client.js'
 import { ErrorState } from '../components/error-state.js'
 import { plural } from '../lib/format.js'
-import { useHead } from '../lib/head.js'
+import { SITE_NAME, useHead } from '../lib/head.js'
 
 async function loadAbout() {
-  const [info, vocabularies] = await Promise.all([getCatalogueInfo(), getVocabularies()])
+  const [health, vocabularies] = await Promise.all([getHealth(), getVocabularies()])
+  // /health does not carry the catalogue's name (yet); use it when it does.
+  const named = health as typeof health & { name?: string; description?: string }
+  const info = { ...health, name: named.name ?? SITE_NAME, description: named.description }
   return { info, vocabularies }
 }
 

@@ -105,33 +105,6 @@ function ReportView(props: { report: CompiledReport }) {
       </header>
 
       <div class="report__layout">
-        <div class="report__main">
-          <Show when={report().summary}>
-            <p class="report__summary">{report().summary}</p>
-          </Show>
-          <Show when={report().descriptionHtml}>
-            <section aria-labelledby="overview-title">
-              <h2 id="overview-title">Overview</h2>
-              {/* Sanitized by the content compiler (Markdown rendered at build time). */}
-              <div class="prose" innerHTML={report().descriptionHtml} />
-            </section>
-          </Show>
-          <Show when={report().keyFindings?.length}>
-            <section aria-labelledby="findings-title">
-              <h2 id="findings-title">Key findings</h2>
-              <ul class="findings">
-                <For each={report().keyFindings}>{(finding) => <li>{finding}</li>}</For>
-              </ul>
-            </section>
-          </Show>
-          <Show when={report().contents?.length}>
-            <section aria-labelledby="contents-title">
-              <h2 id="contents-title">Contents</h2>
-              <ContentsTree entries={report().contents ?? []} />
-            </section>
-          </Show>
-        </div>
-
         <aside class="report__side" aria-label="Details, downloads and citation">
           <Show when={report().files?.length}>
             <section class="panel" aria-labelledby="downloads-title">
@@ -262,6 +235,32 @@ function ReportView(props: { report: CompiledReport }) {
 
           <CitePanel slug={report().slug} />
         </aside>
+        <div class="report__main">
+          <Show when={report().summary}>
+            <p class="report__summary">{report().summary}</p>
+          </Show>
+          <Show when={report().descriptionHtml}>
+            <section aria-labelledby="overview-title">
+              <h2 id="overview-title">Overview</h2>
+              {/* Sanitized by the content compiler (Markdown rendered at build time). */}
+              <div class="prose" innerHTML={report().descriptionHtml} />
+            </section>
+          </Show>
+          <Show when={report().keyFindings?.length}>
+            <section aria-labelledby="findings-title">
+              <h2 id="findings-title">Key findings</h2>
+              <ul class="findings">
+                <For each={report().keyFindings}>{(finding) => <li>{finding}</li>}</For>
+              </ul>
+            </section>
+          </Show>
+          <Show when={report().contents?.length}>
+            <section aria-labelledby="contents-title">
+              <h2 id="contents-title">Contents</h2>
+              <ContentsTree entries={report().contents ?? []} />
+            </section>
+          </Show>
+        </div>
       </div>
 
       <Show when={related()?.length}>
