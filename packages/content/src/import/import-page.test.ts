@@ -417,3 +417,30 @@ describe('slugs', () => {
     expect(result.existing).toBe('factory-asia')
   })
 })
+
+describe('links to other publications', () => {
+  it('are listed as unplaced, not taken for contents or overview', () => {
+    const text = [
+      'Rain Gardens for Small Towns',
+      'Type: Guides',
+      'Date: 2021',
+      '',
+      'Gardens that drink the rain keep streets dry. This guide shows how to build them.',
+      '',
+      'Related Publications',
+      '  • Green Roofs in the Tropics',
+      '  • Urban Wetlands',
+      'Read more',
+    ].join('\n')
+    const result = run(text)
+    expect(result.report.contents).toBeUndefined()
+    expect(result.report.description).toBe(
+      'Gardens that drink the rain keep streets dry. This guide shows how to build them.',
+    )
+    expect(result.unplaced.map((u) => [u.line, u.text])).toEqual([
+      [8, 'Green Roofs in the Tropics'],
+      [9, 'Urban Wetlands'],
+    ])
+    expect(result.ignored.map((i) => i.line)).toEqual([7, 10])
+  })
+})

@@ -12,7 +12,6 @@ const RULES: { pattern: RegExp; why: string; maxLength: number }[] = [
     why: 'a share button',
     maxLength: 80,
   },
-  { pattern: SOCIAL_ONLY, why: 'social media links', maxLength: 80 },
   {
     pattern: /^(?:subscribe\b|sign up\b|get (?:the latest|our newsletter)|join our mailing list)/i,
     why: 'a subscription prompt',
@@ -25,10 +24,12 @@ const RULES: { pattern: RegExp; why: string; maxLength: number }[] = [
     maxLength: 80,
   },
   {
-    pattern: /^(?:print(?: this page)?|copy link|tweet|like)$/i,
+    pattern:
+      /^(?:print(?: this page)?|copy link|tweet|like|read more|show more|show less|view all)$/i,
     why: 'a page action',
     maxLength: 20,
   },
+  { pattern: SOCIAL_ONLY, why: 'social media links', maxLength: 80 },
   {
     pattern: /^(?:back to top|skip to (?:main )?content|menu|search|home\s*[>/›»].*)$/i,
     why: 'site navigation',
@@ -36,7 +37,7 @@ const RULES: { pattern: RegExp; why: string; maxLength: number }[] = [
   },
   {
     pattern:
-      /^(?:download(?: (?:the )?(?:pdf|report|publication|full report|file))?|read online|view online|order (?:a |print )?cop(?:y|ies))\b[^.]*$/i,
+      /^(?:download(?: (?:the )?(?:pdf|report|publication|full report|file))?|read online|view online|order (?:a |print )?cop(?:y|ies))\b(?:[^.]|\.(?=\d))*$/i,
     why: 'a download or order button (files are not imported from captures)',
     maxLength: 80,
   },

@@ -69,3 +69,10 @@ export const FRONT_MATTER =
 /** Back matter that closes a table of contents. */
 export const BACK_MATTER =
   /^(?:references|bibliography|glossary|appendix|appendixes|appendices|annex|annexes|index|notes|endnotes|sources)\b/i
+
+/** A heading over links to other publications, which a capture keeps as bare titles. */
+export function isRelatedHeading(text: string): boolean {
+  return /^(?:related (?:publications|reports|content|resources|links)|you may also (?:like|be interested in)|see also|more (?:publications|reports)\b.*)$/i.test(
+    text.replace(/:$/, ''),
+  )
+}

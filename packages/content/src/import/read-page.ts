@@ -18,13 +18,14 @@ import {
   isIntroduction,
   isOverviewHeading,
   isPriceIntroduction,
+  isRelatedHeading,
   isTitleLike,
   sentenceCount,
 } from './prose.js'
 import { collapseSpaces, pageLines } from './text.js'
 import { splitTitle } from './title.js'
 
-type Phase = 'front' | 'overview' | 'after-contents' | 'details'
+type Phase = 'front' | 'overview' | 'after-contents' | 'related' | 'details'
 
 /** What the block before a list said about it. */
 type ListRole =
@@ -32,6 +33,9 @@ type ListRole =
   | { kind: 'contents'; line: number }
   | { kind: 'introduced'; line: number; text: string }
   | { kind: 'none' }
+
+const RELATED_WHY =
+  'a link to another publication: once it is in the catalogue, list its slug under related'
 
 class PageReader {
   readonly ctx = new PageContext()
@@ -78,6 +82,15 @@ class PageReader {
     }
     if (isDetailsHeading(text)) {
       this.phase = 'details'
+      return index
+    }
+    if (isRelatedHeading(text)) {
+      this.phase = 'related'
+      ctx.ignore(block.line, text, 'the heading of links to other publications')
+      return index
+    }
+    if (this.phase === 'related') {
+      ctx.unplace(block.line, text, RELATED_WHY)
       return index
     }
     const header = readHeaderLine(text)
@@ -276,6 +289,10 @@ class PageReader {
     this.role = { kind: 'none' }
     if (this.phase === 'front') this.phase = 'overview'
 
+    if (this.phase === 'related') {
+      for (const item of block.items) ctx.unplace(item.line, item.text, RELATED_WHY)
+      return
+    }
     if (role.kind === 'findings') {
       if (ctx.draft.keyFindings !== undefined) {
         ctx.warn(block.line, 'a second findings list: its items are added to the first')
