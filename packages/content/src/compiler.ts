@@ -105,6 +105,14 @@ export class CatalogueCompiler {
     return true
   }
 
+  removeCatalogueFile(): void {
+    this.#settings = undefined
+  }
+
+  hasReportFile(file: string): boolean {
+    return this.#reports.has(file)
+  }
+
   removeReportFile(file: string): boolean {
     return this.#reports.delete(file)
   }

@@ -4,7 +4,6 @@ import {
   type CatalogueSettings,
   type CompiledReport,
   CompiledReport as CompiledReportSchema,
-  comparePartialDates,
   type Report,
   type ReportSummary,
   toSummary,
@@ -39,12 +38,14 @@ export function compileReport(
   return out as CompiledReport
 }
 
-/** Newest first, then by slug. */
+/**
+ * Newest first, then by slug. Valid partial dates compare as plain strings exactly as
+ * `comparePartialDates` orders them ("2013" < "2013-04" < "2013-04-15"), without parsing
+ * each one again for every comparison.
+ */
 export function compareSummaries(a: ReportSummary, b: ReportSummary): number {
-  return (
-    comparePartialDates(b.published, a.published) ||
-    (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)
-  )
+  if (a.published !== b.published) return a.published < b.published ? 1 : -1
+  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0
 }
 
 function counted(

@@ -24,6 +24,12 @@ export {
   formatProblemsAs,
   type ProblemFormat,
 } from './format-problems.js'
+export {
+  type GenerateOptions,
+  generateCatalogue,
+  generateReports,
+  syntheticSettings,
+} from './generate.js'
 export { renderMarkdown } from './markdown.js'
 export type { ContentProblem, Location } from './problem.js'
 export { readCompiledCatalogue } from './read-catalogue.js'

@@ -1,6 +1,7 @@
 // One report's source file: Markdown with YAML frontmatter. The structured fields live in the
 // frontmatter; the overview (`description`) is the Markdown body. The slug is the file name.
 import { type PathSegment, Report, type ReportInput, slugProblem } from '@colophon/schema'
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml'
 import { stringify } from 'yaml'
 import type { ContentProblem } from './problem.js'
 import { locateProblem, validateYamlValue } from './validate.js'
@@ -57,16 +58,62 @@ export function slugFromFileName(file: string): string {
  * const { report, problems } = parseReportFile(text, 'reports/beyond-factory-asia.md')
  */
 export function parseReportFile(text: string, file: string): ParsedReportFile {
-  const lines = new LineIndex(text)
   const slug = slugFromFileName(file)
-  const problems: ContentProblem[] = []
-  const at = (offset: number) => lines.position(offset)
   const split = splitFrontmatter(text)
   if ('error' in split) {
-    problems.push({ file, ...at(split.offset), path: '', message: split.error, code: 'file' })
-    return { slug, problems, locate: () => ({ line: 1, column: 1 }) }
+    const problem = { file, line: 1, column: 1, path: '', message: split.error, code: 'file' }
+    return { slug, problems: [problem], locate: () => ({ line: 1, column: 1 }) }
   }
+  return fastPath(split, slug, file, text) ?? slowPath(split, slug, file, text)
+}
 
+/** The report's fields: the frontmatter, the slug from the file name, the body. */
+function reportInput(fields: Record<string, unknown>, slug: string, body: string) {
+  const input: Record<string, unknown> = { slug, ...fields }
+  input.slug = slug
+  if (body !== '' && fields.description === undefined) input.description = body
+  return input
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * Most files are valid: js-yaml (several times faster, no source positions) reads them and
+ * the schema accepts them. Anything else, a YAML error or a single problem, goes the slow
+ * path, which finds positions. `undefined` means "take the slow path".
+ */
+function fastPath(
+  split: Frontmatter,
+  slug: string,
+  file: string,
+  text: string,
+): ParsedReportFile | undefined {
+  let fields: unknown
+  try {
+    fields = loadYaml(split.yaml, { schema: CORE_SCHEMA }) ?? {}
+  } catch {
+    return undefined
+  }
+  if (!isMapping(fields) || (fields.slug !== undefined && fields.slug !== slug)) return undefined
+  const body = split.body.trim()
+  if (fields.description !== undefined && body !== '') return undefined
+  const result = Report.safeParse(reportInput(fields, slug, body))
+  if (!result.success) return undefined
+  // Positions are only needed if a rule across files fails: parse for them then.
+  let located: ParsedReportFile | undefined
+  const locate = (path: readonly PathSegment[], anchor?: Anchor) => {
+    located ??= slowPath(split, slug, file, text)
+    return located.locate(path, anchor)
+  }
+  return { slug, report: result.data, problems: [], locate }
+}
+
+function slowPath(split: Frontmatter, slug: string, file: string, text: string): ParsedReportFile {
+  const lines = new LineIndex(text)
+  const problems: ContentProblem[] = []
+  const at = (offset: number) => lines.position(offset)
   const yaml = new YamlSource(split.yaml, split.yamlOffset)
   const locate = (path: readonly PathSegment[], anchor?: Anchor) => {
     // The slug usually is not written: it is the file name, at the top of the file.
@@ -78,8 +125,8 @@ export function parseReportFile(text: string, file: string): ParsedReportFile {
   }
   if (problems.length > 0) return { slug, problems, locate }
 
-  const value = yaml.value() ?? {}
-  if (typeof value !== 'object' || Array.isArray(value)) {
+  const fields = yaml.value() ?? {}
+  if (!isMapping(fields)) {
     problems.push({
       file,
       ...at(split.yamlOffset),
@@ -89,7 +136,6 @@ export function parseReportFile(text: string, file: string): ParsedReportFile {
     })
     return { slug, problems, locate }
   }
-  const fields = value as Record<string, unknown>
   const body = split.body.trim()
 
   if (fields.slug !== undefined && fields.slug !== slug) {
@@ -121,21 +167,11 @@ export function parseReportFile(text: string, file: string): ParsedReportFile {
     })
   }
 
-  const input: Record<string, unknown> = { slug, ...fields }
-  input.slug = slug
-  if (body !== '' && fields.description === undefined) input.description = body
-
-  const result = validateYamlValue(Report, input, yaml)
+  const result = validateYamlValue(Report, reportInput(fields, slug, body), yaml)
   for (const problem of result.problems) {
     // The file-name problems above already cover the slug.
     if (problem.path[0] === 'slug' && problems.some((p) => p.path === 'slug')) continue
-    const located = locateProblem(problem, file, lines, yaml)
-    if (problem.path[0] === 'slug' && !yaml.document.has('slug')) {
-      located.line = 1
-      located.column = 1
-      located.message = `file name: ${located.message}`
-    }
-    problems.push(located)
+    problems.push(locateProblem(problem, file, lines, yaml))
   }
   if (problems.length > 0) return { slug, problems, locate }
   return { slug, report: result.data, problems, locate }

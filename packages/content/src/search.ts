@@ -61,7 +61,10 @@ export function loadSearchIndex(json: unknown): MiniSearch<SearchDocument> {
   return MiniSearch.loadJSON<SearchDocument>(text, searchOptions)
 }
 
-/** A new, empty index with `searchOptions`. */
+/**
+ * A new, empty index with `searchOptions`. `autoVacuum` is off: an index that is updated
+ * in place (watch mode) must not clean itself up in the background while being serialized.
+ */
 export function createSearchIndex(): MiniSearch<SearchDocument> {
-  return new MiniSearch<SearchDocument>(searchOptions)
+  return new MiniSearch<SearchDocument>({ ...searchOptions, autoVacuum: false })
 }

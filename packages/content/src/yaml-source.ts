@@ -60,8 +60,11 @@ export class YamlSource {
     readonly offset: number,
   ) {
     this.document = parseDocument(yaml, { prettyErrors: false, uniqueKeys: true })
+    // An error found at the very end (an unclosed bracket or quote) points at the end of
+    // the last line with text, not at whatever follows the YAML in the file.
+    const end = yaml.trimEnd().length
     this.problems = this.document.errors.map((error) => ({
-      offset: offset + error.pos[0],
+      offset: offset + Math.min(error.pos[0], end),
       message: yamlMessage(error.message),
     }))
   }

@@ -4,5 +4,6 @@ import { importCommand } from '../import/import-command.js'
 import type { Command } from './command.js'
 import { buildCommand } from './commands/build.js'
 import { checkCommand } from './commands/check.js'
+import { devCommand } from './commands/dev.js'
 
-export const commands: Command[] = [checkCommand, buildCommand, importCommand]
+export const commands: Command[] = [checkCommand, buildCommand, devCommand, importCommand]

@@ -1,0 +1,145 @@
+// Watch mode: compile once, then on every change recompile only the files that changed and
+// rewrite only the output files whose content changed.
+import { watch } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { join, sep } from 'node:path'
+import {
+  type CompileOptions,
+  defaultDisplayPath,
+  listReportFiles,
+  loadCatalogue,
+  updateOutput,
+  writeOutputAtomic,
+} from './build.js'
+import { CATALOGUE_FILE, REPORTS_DIR } from './catalogue-file.js'
+import type { CompileResult } from './compiler.js'
+
+export interface WatchEvent {
+  /** Source files that changed (display paths); empty for the first compile. */
+  changed: string[]
+  /** Source files that were removed (display paths). */
+  removed: string[]
+  result: CompileResult
+  /** Output files written (paths inside the output folder); empty when the compile failed. */
+  written: string[]
+  /** Output files deleted (a report that is gone). */
+  deleted: string[]
+  /** From the change being picked up to the output written, in milliseconds. */
+  ms: number
+}
+
+export interface WatchOptions extends CompileOptions {
+  out: string
+  /** Called after the first compile and after each change. */
+  onEvent(event: WatchEvent): void
+  /** Stops watching. */
+  signal?: AbortSignal
+  /** How long to wait for more changes before compiling. Default 20 ms. */
+  debounceMs?: number
+}
+
+/**
+ * Compiles `dir` into `out`, then watches `dir` and recompiles what changes until `signal`
+ * aborts. A failed compile writes nothing; the last good output stays.
+ *
+ * @example
+ * const controller = new AbortController()
+ * await watchCatalogue({ dir: 'catalogue', out: 'dist/catalogue', signal: controller.signal,
+ *   onEvent: (e) => console.log(e.changed, e.written) })
+ */
+export async function watchCatalogue(options: WatchOptions): Promise<void> {
+  const display = options.displayPath ?? defaultDisplayPath
+  const started = performance.now()
+  const compiler = await loadCatalogue({ ...options, incrementalSearch: true })
+  let previous: Map<string, string> | undefined
+
+  const publish = async (changed: string[], removed: string[], since: number) => {
+    const result = compiler.compile()
+    let written: string[] = []
+    let deleted: string[] = []
+    if (result.ok && result.output) {
+      const files = result.output.files
+      if (previous) {
+        const changedFiles = new Map<string, string>()
+        for (const [name, text] of files)
+          if (previous.get(name) !== text) changedFiles.set(name, text)
+        deleted = [...previous.keys()].filter((name) => !files.has(name))
+        await updateOutput(options.out, changedFiles, deleted)
+        written = [...changedFiles.keys()]
+      } else {
+        await writeOutputAtomic(options.out, files)
+        written = [...files.keys()]
+      }
+      previous = files
+    }
+    options.onEvent({ changed, removed, result, written, deleted, ms: performance.now() - since })
+  }
+
+  await publish([], [], started)
+  if (options.signal?.aborted) return
+
+  const pending = new Set<string>()
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<void> = Promise.resolve()
+  let firstChangeAt = 0
+
+  const flush = async () => {
+    const since = firstChangeAt
+    const names = [...pending]
+    pending.clear()
+    const changed: string[] = []
+    const removed: string[] = []
+    let rescan = false
+    for (const name of names) {
+      const path = join(options.dir, name)
+      const posix = sep === '/' ? name : name.split(sep).join('/')
+      if (posix === CATALOGUE_FILE) {
+        const text = await readFile(path, 'utf8').catch(() => undefined)
+        if (text === undefined) compiler.removeCatalogueFile()
+        else if (!compiler.setCatalogueFile(display(path), text)) continue
+        changed.push(display(path))
+      } else if (posix.startsWith(`${REPORTS_DIR}/`) && posix.endsWith('.md')) {
+        const text = await readFile(path, 'utf8').catch(() => undefined)
+        if (text === undefined) {
+          if (compiler.removeReportFile(display(path))) removed.push(display(path))
+        } else if (compiler.setReportFile(display(path), text)) changed.push(display(path))
+      } else rescan = true
+    }
+    if (rescan) {
+      // A folder was added, moved or removed: compare the list of files.
+      const files = new Map(
+        (await listReportFiles(options.dir)).map((path) => [display(path), path]),
+      )
+      for (const file of compiler.reportFiles) {
+        if (!files.has(file) && compiler.removeReportFile(file)) removed.push(file)
+      }
+      for (const [file, path] of files) {
+        if (compiler.hasReportFile(file)) continue
+        const text = await readFile(path, 'utf8').catch(() => undefined)
+        if (text !== undefined && compiler.setReportFile(file, text)) changed.push(file)
+      }
+    }
+    if (changed.length === 0 && removed.length === 0) return
+    await publish(changed, removed, since)
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    const watcher = watch(options.dir, { recursive: true, signal: options.signal })
+    watcher.on('change', (_event, filename) => {
+      if (pending.size === 0) firstChangeAt = performance.now()
+      pending.add(filename === null ? '' : String(filename))
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        running = running.then(flush).catch(reject)
+      }, options.debounceMs ?? 20)
+    })
+    watcher.on('error', (error) => {
+      if ((error as NodeJS.ErrnoException).name === 'AbortError') resolve()
+      else reject(error)
+    })
+    watcher.on('close', () => {
+      clearTimeout(timer)
+      running.then(() => resolve(), reject)
+    })
+  })
+}
