@@ -29,18 +29,28 @@ export function formatPage(page: PageOutcome, dryRun: boolean): string {
   const status = (dryRun ? DRY_STATUS[page.status] : undefined) ?? STATUS[page.status]
   const lines = [`${page.source} → ${page.target ?? '(no report file)'}: ${status}`]
   const result = page.result
-  for (const i of result?.inferred ?? []) {
-    lines.push(`  inferred  ${at(page.source, i.line)}  ${i.field}: ${i.why}`)
-  }
-  for (const w of result?.warnings ?? []) {
-    lines.push(`  warning   ${at(page.source, w.line)}  ${w.message}`)
-  }
-  for (const u of result?.unplaced ?? []) {
-    lines.push(`  unplaced  ${at(page.source, u.line)}  ${quote(u.text)}: ${u.why}`)
-  }
-  for (const d of result?.ignored ?? []) {
-    lines.push(`  dropped   ${at(page.source, d.line)}  ${quote(d.text)}: ${d.why}`)
-  }
+  // One list in page order, so that the notes read alongside the page.
+  const notes: { line: number | undefined; text: string }[] = [
+    ...(result?.inferred ?? []).map((i) => ({
+      line: i.line,
+      text: `inferred  ${at(page.source, i.line)}  ${i.field}: ${i.why}`,
+    })),
+    ...(result?.warnings ?? []).map((w) => ({
+      line: w.line,
+      text: `warning   ${at(page.source, w.line)}  ${w.message}`,
+    })),
+    ...(result?.unplaced ?? []).map((u) => ({
+      line: u.line,
+      text: `unplaced  ${at(page.source, u.line)}  ${quote(u.text)}: ${u.why}`,
+    })),
+    ...(result?.ignored ?? []).map((d) => ({
+      line: d.line,
+      text: `dropped   ${at(page.source, d.line)}  ${quote(d.text)}: ${d.why}`,
+    })),
+  ]
+  // Notes without a line (fallbacks from the command line) first; the sort is stable.
+  notes.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+  for (const note of notes) lines.push(`  ${note.text}`)
   for (const p of page.problems) {
     lines.push(
       `  error     ${at(page.source, p.line)}  ${p.field ? `${p.field}: ` : ''}${p.message}`,
@@ -83,7 +93,7 @@ export function countRun(run: ImportRun): RunCounts {
  * The summary line.
  *
  * @example
- * // 'Imported 2 of 3 pages (1 failed); 4 warnings, 1 unplaced line, 9 inferred fields.'
+ * // 'Imported 2 of 3 pages (1 failure); 4 warnings, 1 unplaced text, 9 inferred fields.'
  */
 export function formatSummary(run: ImportRun): string {
   const c = countRun(run)
@@ -97,7 +107,7 @@ export function formatSummary(run: ImportRun): string {
   ].filter(Boolean)
   const notes = [
     count(c.warnings, 'warning'),
-    count(c.unplaced, 'unplaced line'),
+    count(c.unplaced, 'unplaced text', 'unplaced texts'),
     count(c.inferred, 'inferred field'),
   ]
   const written = run.dryRun ? ' Nothing was written.' : ''

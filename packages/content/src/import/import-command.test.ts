@@ -103,7 +103,7 @@ describe('colophon import <folder>', () => {
       'unplaced  pages/details-labelled.txt:16  "Dimensions: 21 x 29.7 cm": the model has no field for "Dimensions"',
     )
     expect(run.stderr).toMatch(
-      /Imported 7 of 8 pages \(1 failure\); 1 warning, \d+ unplaced lines?, \d+ inferred fields\.\n$/,
+      /Imported 7 of 8 pages \(1 failure\); 1 warning, \d+ unplaced texts?, \d+ inferred fields\.\n$/,
     )
     expect(readdirSync(join(catalogue, 'reports')).sort()).toEqual([
       'beyond-factory-asia.md',

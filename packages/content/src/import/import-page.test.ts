@@ -444,3 +444,84 @@ describe('links to other publications', () => {
     expect(result.ignored.map((i) => i.line)).toEqual([7, 10])
   })
 })
+
+describe('less common shapes', () => {
+  it('reads unbulleted lines under a "Contents" heading, nested by indentation', () => {
+    const text = [
+      'Field Notes on Ferries',
+      'Type: Reports',
+      'Date: 2019',
+      '',
+      'Ferries carry more people than bridges in the delta. The notes record twelve crossings.',
+      '',
+      'Table of Contents',
+      'Preface',
+      'Crossings',
+      '    Morning Boats .... 12',
+      '    Night Boats .... 30',
+      'Index .... ix',
+    ].join('\n')
+    const result = run(text)
+    expect(result.report.contents).toEqual([
+      { title: 'Preface' },
+      {
+        title: 'Crossings',
+        children: [
+          { title: 'Morning Boats', page: 12 },
+          { title: 'Night Boats', page: 30 },
+        ],
+      },
+      { title: 'Index' },
+    ])
+    expect(result.warnings).toEqual([
+      { line: 12, message: 'page "ix" of "Index" is not kept: pages are whole numbers from 1' },
+    ])
+    expect(fieldsInferred(result)).toContain('contents')
+  })
+
+  it('reads paragraphs under a "Key findings" heading as findings, and flattens nested findings with a warning', () => {
+    const paragraphs = run(
+      'Salt Roads\nType: Reports\nDate: 2019\n\nThe old salt roads still shape trade. They cross four borders.\n\nKey findings\n\nTolls have doubled since 2010.\n\nTrucks wait two days at each border.',
+    )
+    expect(paragraphs.report.keyFindings).toEqual([
+      'Tolls have doubled since 2010.',
+      'Trucks wait two days at each border.',
+    ])
+    expect(fieldsInferred(paragraphs)).toContain('keyFindings')
+
+    const nested = run(
+      'Salt Roads\nType: Reports\nDate: 2019\n\nThe key findings are:\n  • tolls rose;\n      • most on the coast;\n  • waits grew.',
+    )
+    expect(nested.report.keyFindings).toEqual(['tolls rose;', 'most on the coast;', 'waits grew.'])
+    expect(nested.warnings).toEqual([
+      {
+        line: 6,
+        message:
+          'key findings are a flat list: the nested items under this finding are added as findings of their own',
+      },
+    ])
+  })
+
+  it('reads a one-line overview as the overview, not as a lede', () => {
+    const result = run('Short Page\nType: Reports\nDate: 2019\n\nOnly one sentence here.')
+    expect(result.report.summary).toBeUndefined()
+    expect(result.report.description).toBe('Only one sentence here.')
+  })
+
+  it('escapes text that would read as Markdown', () => {
+    const result = run(
+      'Odd Lines\nType: Reports\nDate: 2019\n\n1. Numbers first: this is not a list, and *stars* stay stars.\n\n# Not a heading either.',
+    )
+    expect(result.report.description).toBe(
+      '1\\. Numbers first: this is not a list, and \\*stars\\* stay stars.\n\n\\# Not a heading either.',
+    )
+  })
+
+  it('reports a second, different date instead of dropping it silently', () => {
+    const result = run('Two Dates\nDate: April 2013\nType: Reports\nPublished: May 2014\n\nText.')
+    expect(result.report.published).toBe('2013-04')
+    expect(result.unplaced).toEqual([
+      { line: 4, text: 'Published: May 2014', why: 'published is given already (line 2)' },
+    ])
+  })
+})

@@ -78,11 +78,11 @@ function resolveSeries(ctx: PageContext, options: ImportPageOptions): ReportInpu
   if (!match.key)
     match = { ...matchVocabulary(vocabulary, `${name} Series`), suggestion: match.suggestion }
   if (!match.key) {
-    ctx.unplace(
-      line,
-      text,
-      `series "${name}" is not in the series vocabulary${match.suggestion ? `, did you mean ${match.suggestion}?` : ''}`,
-    )
+    const why =
+      Object.keys(vocabulary ?? {}).length === 0
+        ? `the catalogue's series vocabulary is empty: add "${name}" to catalogue.yaml to keep it`
+        : `series "${name}" is not in the series vocabulary${match.suggestion ? `, did you mean ${match.suggestion}?` : ''}`
+    ctx.unplace(line, text, why)
     return undefined
   }
   if (match.inferred) ctx.infer('series.key', match.inferred, line)
