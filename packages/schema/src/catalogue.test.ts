@@ -7,7 +7,7 @@ import {
   SCHEMA_VERSION,
 } from './catalogue.js'
 import { Report, type ReportInput } from './report.js'
-import { problemsOf } from './test-support/problems-of.js'
+import { type Editable, problemsOf } from './test-support/problems-of.js'
 import { referenceReport } from './test-support/reference-report.js'
 
 const settings = {
@@ -197,7 +197,7 @@ describe('Catalogue (one document)', () => {
   })
 
   test('reports problems of a report inside the catalogue with their path', () => {
-    const bad = structuredClone(referenceReport) as Record<string, any>
+    const bad = structuredClone(referenceReport) as Editable
     bad.identifiers.isbn[0].value = '978-92-9254-047-1'
     expect(problemsOf(Catalogue, { ...settings, reports: [bad] })).toEqual([
       'reports[0].identifiers.isbn[0].value: ISBN 978-92-9254-047-1: check digit should be 0',

@@ -104,10 +104,19 @@ const HTTP_URL_PATTERN = '^https?://\\S+$'
 
 // A global in every runtime this package targets (Node, browsers, Workers, Deno, Bun), but
 // not part of the ES library the build compiles against.
-declare const URL: { canParse(url: string): boolean }
+declare const URL: new (url: string) => unknown
+
+function parses(url: string): boolean {
+  try {
+    new URL(url) // URL.canParse is missing from browsers before 2023
+    return true
+  } catch {
+    return false
+  }
+}
 
 function httpUrlProblem(value: string): string | undefined {
-  if (new RegExp(HTTP_URL_PATTERN).test(value) && URL.canParse(value)) return undefined
+  if (new RegExp(HTTP_URL_PATTERN).test(value) && parses(value)) return undefined
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(value.trim())?.[1]
   if (scheme && !/^https?$/i.test(scheme)) {
     return `expected an absolute http(s) URL, not a ${scheme.toLowerCase()}: URL`

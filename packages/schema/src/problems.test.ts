@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { Catalogue } from './catalogue.js'
 import { explainIssues, formatPath, formatProblems } from './problems.js'
 import { Report } from './report.js'
-import { problemsOf } from './test-support/problems-of.js'
+import { type Editable, problemsOf } from './test-support/problems-of.js'
 import { referenceReport } from './test-support/reference-report.js'
 
 test('formatPath writes paths as an editor reads them', () => {
@@ -15,7 +15,7 @@ test('formatPath writes paths as an editor reads them', () => {
 
 describe('explainIssues', () => {
   test('gives path, message and code for each problem', () => {
-    const data = structuredClone(referenceReport) as Record<string, any>
+    const data = structuredClone(referenceReport) as Editable
     data.identifiers.isbn[0].value = '978-92-9254-047-1'
     data.contents[2].children = [{ title: '' }]
     data.titel = 'x'

@@ -10,12 +10,12 @@ import {
   ReportSummary,
   toSummary,
 } from './report.js'
-import { problemsOf } from './test-support/problems-of.js'
+import { type Editable, problemsOf } from './test-support/problems-of.js'
 import { referenceReport } from './test-support/reference-report.js'
 
 /** The reference report with `change` applied to a deep copy. */
-function variant(change: (report: Record<string, any>) => void): unknown {
-  const copy = structuredClone(referenceReport) as Record<string, any>
+function variant(change: (report: Editable) => void): unknown {
+  const copy = structuredClone(referenceReport) as Editable
   change(copy)
   return copy
 }

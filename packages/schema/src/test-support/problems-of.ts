@@ -8,3 +8,7 @@ export function problemsOf(schema: z.ZodType, data: unknown): string[] {
   if (result.success) return []
   return formatProblems(result.error, data).split('\n')
 }
+
+/** JSON-like data that a test edits freely (a deep copy of a fixture). */
+// biome-ignore lint/suspicious/noExplicitAny: fixtures are edited through arbitrary paths
+export type Editable = Record<string, any>
