@@ -26,7 +26,18 @@ export function Layout(props: RouteSectionProps) {
   )
   return (
     <>
-      <a class="skip-link" href="#main">
+      {/* biome-ignore lint/a11y/useValidAnchor: a real in-page link; the handler only adds the focus move the router would skip */}
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(event) => {
+          // The router would treat the hash as a navigation; move focus ourselves.
+          event.preventDefault()
+          const main = document.getElementById('main')
+          main?.focus()
+          main?.scrollIntoView()
+        }}
+      >
         Skip to content
       </a>
       <header class="site-header">

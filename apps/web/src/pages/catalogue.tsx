@@ -91,6 +91,11 @@ export default function Catalogue() {
     return `${from}–${to} of ${plural(list.total, 'report')}${what}`
   }
 
+  const heading = () => {
+    if (results.state === 'errored') return 'Reports could not be loaded'
+    return data() ? summary() : 'Loading reports…'
+  }
+
   return (
     <div class="catalogue">
       <div class="catalogue__intro">
@@ -134,9 +139,7 @@ export default function Catalogue() {
         <section class="results" aria-labelledby="results-title" aria-busy={results.loading}>
           <div class="results__bar">
             <h2 id="results-title" class="results__title" tabindex="-1">
-              <span role="status">
-                {results.loading && !data() ? 'Loading reports…' : summary()}
-              </span>
+              <span role="status">{heading()}</span>
             </h2>
             <div class="sort">
               <label for="sort-select">Sort by</label>

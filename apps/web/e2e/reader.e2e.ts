@@ -1,0 +1,268 @@
+// The reader's product on the bundled catalogue: browse, search, read the reference report,
+// cite it, deep links, the back button, 404s and keyboard-only use, in Chromium against the
+// real API server serving the built app.
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readSeed } from './seed.js'
+import { type ApiServer, allowClipboard, type Browser, launchBrowser, startApi } from './support.js'
+
+const seed = readSeed()
+const SLUG = 'beyond-factory-asia'
+let api: ApiServer
+let browser: Browser
+const pageErrors: string[] = []
+
+const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim()
+const texts = async (page: Page, selector: string) =>
+  (await page.locator(selector).allTextContents()).map(squash)
+
+beforeAll(async () => {
+  api = await startApi()
+  browser = await launchBrowser()
+  await allowClipboard(browser.context, api.url)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await api?.stop()
+  expect(pageErrors, 'uncaught errors in the page').toEqual([])
+})
+
+async function newPage(): Promise<Page> {
+  const page = await browser.context.newPage()
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
+  return page
+}
+
+describe('catalogue', () => {
+  it('lists the reports with facets and counts', async () => {
+    const page = await newPage()
+    await page.goto(`${api.url}/`)
+    await expect(page.locator('h1').textContent()).resolves.toBe('Research reports')
+    await page.locator('.card__title', { hasText: seed.title }).waitFor()
+    const typeFacet = page.locator('.facet', { has: page.locator('h3', { hasText: 'Type' }) })
+    expect(squash(await typeFacet.locator('.facet__link').first().textContent())).toMatch(
+      new RegExp(`^${seed.type}\\s*1`),
+    )
+    expect(await page.title()).toBe('Colophon')
+    await page.close()
+  })
+
+  it('searching "factory" as you type finds the reference report, with the query in the URL', async () => {
+    const page = await newPage()
+    await page.goto(`${api.url}/`)
+    await page.locator('.card').first().waitFor()
+    await page.getByRole('searchbox', { name: 'Search the catalogue' }).pressSequentially('factory')
+    await page.waitForURL((url) => url.searchParams.get('q') === 'factory')
+    await page.locator('.results__title', { hasText: '1 report for “factory”' }).waitFor()
+    expect(await texts(page, '.card__title')).toEqual([seed.title])
+    await page.close()
+  })
+
+  it('shows an empty state when nothing matches', async () => {
+    const page = await newPage()
+    await page.goto(`${api.url}/?q=zzxxqqjj`)
+    await page.getByRole('heading', { name: 'No reports match' }).waitFor()
+    expect(await page.locator('.card').count()).toBe(0)
+    await page.close()
+  })
+})
+
+describe('the reference report', () => {
+  it('shows every fact of the seed', async () => {
+    const page = await newPage()
+    await page.goto(`${api.url}/?q=factory`)
+    await page.getByRole('link', { name: seed.title }).click()
+    await page.waitForURL(`${api.url}/reports/${SLUG}`)
+    await page.locator('h1.report__title').waitFor()
+
+    expect(squash(await page.locator('h1').textContent())).toBe(seed.title)
+    const meta = squash(await page.locator('.report__meta').textContent())
+    expect(meta).toContain(seed.type)
+    expect(meta).toContain(seed.date)
+    expect(seed.date).toBe('April 2013')
+    expect(squash(await page.locator('.report__subtitle').textContent())).toBe(seed.subtitle)
+    expect(await texts(page, '.details dd.identifier')).toEqual(seed.isbns)
+    expect(await texts(page, '.prose p')).toEqual(seed.overview.map(squash))
+    expect(await texts(page, '.findings > li')).toEqual(seed.findings)
+    expect(seed.findings).toHaveLength(8)
+    expect(await texts(page, '.contents .contents__title')).toEqual(seed.contents)
+    expect(seed.contents).toHaveLength(8)
+    await page.close()
+  })
+
+  it('sets the document title, meta description and JSON-LD', async () => {
+    const page = await newPage()
+    await page.goto(`${api.url}/reports/${SLUG}`)
+    await page.locator('h1.report__title').waitFor()
+    await page.waitForFunction(() => document.querySelector('script[type="application/ld+json"]'))
+    expect(await page.title()).toBe(`${seed.title} · Colophon`)
+    const description = await page.locator('meta[name="description"]').getAttribute('content')
+    expect(description).toBe(seed.findings[0])
+    const jsonLd = JSON.parse(
+      (await page.locator('script[type="application/ld+json"]').textContent()) ?? '',
+    )
+    expect(jsonLd['@context']).toMatch(/schema\.org/)
+    const types = [jsonLd['@type']].flat()
+    expect(types.some((t: string) => t === 'Report' || t === 'Book')).toBe(true)
+    expect(JSON.stringify(jsonLd)).toContain('978-92-9254-047-0'.replace(/-/g, ''))
+    await page.close()
+  })
+
+  it('loads the citation processor only when the panel opens, and copies a citation', async () => {
+    const page = await newPage()
+    const scripts: string[] = []
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname)
+    })
+    await page.goto(`${api.url}/reports/${SLUG}`)
+    await page.locator('h1.report__title').waitFor()
+    expect(scripts.filter((s) => s.includes('/render-'))).toEqual([])
+
+    const toggle = page.getByRole('button', { name: 'Cite this report' })
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+    await toggle.click()
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+    const apa = squash(await page.locator('.cite__text').textContent({ timeout: 30_000 }))
+    expect(scripts.filter((s) => s.includes('/render-'))).toHaveLength(1)
+    expect(apa).toContain('(2013)')
+    expect(apa).toContain('Beyond Factory Asia')
+
+    await page.getByRole('button', { name: 'Copy citation' }).click()
+    await page.locator('.cite__status', { hasText: 'copied' }).waitFor()
+    expect(squash(await page.evaluate(() => navigator.clipboard.readText()))).toBe(apa)
+
+    await page.getByLabel('Chicago').check()
+    const chicago = squash(await page.locator('.cite__text').textContent())
+    expect(chicago).not.toBe(apa)
+    expect(chicago).toContain('2013')
+
+    await page.getByLabel('BibTeX').check()
+    const bibtex = (await page.locator('.cite__code').textContent()) ?? ''
+    expect(bibtex).toMatch(/^@\w+\{/)
+    await page.getByRole('button', { name: 'Copy citation' }).click()
+    await page.locator('.cite__status', { hasText: 'BibTeX citation copied' }).waitFor()
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(bibtex)
+
+    await page.getByLabel('RIS').check()
+    expect(await page.locator('.cite__code').textContent()).toMatch(/^TY {2}- /)
+    await page.getByLabel('CSL-JSON').check()
+    const csl = JSON.parse((await page.locator('.cite__code').textContent()) ?? '')
+    expect(csl[0].id).toBe(SLUG)
+    await page.close()
+  })
+})
+
+describe('navigation', () => {
+  it('deep links straight to a search and to a report', async () => {
+    const page = await newPage()
+    await page.goto(`${api.url}/?q=factory&type=reports&sort=title`)
+    await page.locator('.card__title', { hasText: seed.title }).waitFor()
+    expect(await page.getByRole('searchbox').inputValue()).toBe('factory')
+    expect(await page.locator('#sort-select').inputValue()).toBe('title')
+    expect(await page.locator('.chip', { hasText: 'Type: Reports' }).count()).toBe(1)
+    const response = await page.goto(`${api.url}/reports/${SLUG}`)
+    expect(response?.status()).toBe(200)
+    expect(squash(await page.locator('h1.report__title').textContent())).toBe(seed.title)
+    await page.close()
+  })
+
+  it('the back button returns to the search, with its query and results', async () => {
+    const page = await newPage()
+    await page.goto(`${api.url}/`)
+    await page.locator('.card').first().waitFor()
+    await page.getByRole('searchbox').fill('factory')
+    await page.getByRole('searchbox').press('Enter')
+    await page.waitForURL((url) => url.searchParams.get('q') === 'factory')
+    await page.getByRole('link', { name: seed.title }).click()
+    await page.locator('h1.report__title').waitFor()
+    await page.goBack()
+    await page.waitForURL((url) => url.pathname === '/' && url.searchParams.get('q') === 'factory')
+    await page.locator('.card__title', { hasText: seed.title }).waitFor()
+    expect(await page.getByRole('searchbox').inputValue()).toBe('factory')
+    await page.goBack()
+    await page.waitForURL((url) => url.pathname === '/' && !url.searchParams.has('q'))
+    await expect.poll(() => page.getByRole('searchbox').inputValue()).toBe('')
+    await page.close()
+  })
+
+  it('has a real 404 for unknown pages and unknown reports', async () => {
+    const page = await newPage()
+    await page.goto(`${api.url}/no/such/page`)
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor()
+    expect(await page.title()).toBe('Page not found · Colophon')
+    await page.goto(`${api.url}/reports/no-such-report`)
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor()
+    expect(await page.locator('.not-found').textContent()).toContain('no-such-report')
+    await page.getByRole('link', { name: 'Browse all reports' }).click()
+    await page.waitForURL(`${api.url}/`)
+    await page.close()
+  })
+
+  it('about page shows the catalogue and its counts', async () => {
+    const page = await newPage()
+    await page.goto(`${api.url}/about`)
+    await page.locator('.stats').waitFor()
+    const health = (await (await fetch(`${api.url}/health`)).json()) as { reportCount: number }
+    const reports = page.locator('.stats div', { hasText: 'Reports' }).locator('dd')
+    expect(await reports.textContent()).toBe(String(health.reportCount))
+    expect(await page.title()).toBe('About · Colophon')
+    await page.close()
+  })
+})
+
+describe('keyboard only', () => {
+  async function tabTo(page: Page, predicate: () => boolean, limit = 60): Promise<void> {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab')
+      if (await page.evaluate(predicate)) return
+    }
+    throw new Error('never reached the element with Tab')
+  }
+
+  it('skip link, search, open a report, cite it: without a mouse', async () => {
+    const page = await newPage()
+    await page.goto(`${api.url}/`)
+    await page.locator('.card').first().waitFor()
+
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
+    const box = await page.locator('.skip-link').boundingBox()
+    expect(box && box.y >= 0).toBe(true)
+    const outline = await page.evaluate(
+      () => getComputedStyle(document.activeElement as Element).outlineStyle,
+    )
+    expect(outline).not.toBe('none')
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main')
+
+    await tabTo(page, () => document.activeElement?.id === 'search-input')
+    await page.keyboard.type('factory')
+    await page.waitForURL((url) => url.searchParams.get('q') === 'factory')
+    await page.locator('.results__title', { hasText: '1 report' }).waitFor()
+
+    await tabTo(page, () => document.activeElement?.classList.contains('card__link') === true)
+    await page.keyboard.press('Enter')
+    await page.waitForURL(`${api.url}/reports/${SLUG}`)
+    await page.locator('h1.report__title').waitFor()
+    // Focus moves to the new page's heading.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1')
+
+    await tabTo(page, () => document.activeElement?.classList.contains('cite__toggle') === true)
+    await page.keyboard.press('Enter')
+    await page.locator('.cite__text').waitFor({ timeout: 30_000 })
+    // Arrow keys move between the format radio buttons.
+    await tabTo(
+      page,
+      () => (document.activeElement as HTMLInputElement | null)?.name === 'cite-format',
+    )
+    await page.keyboard.press('ArrowRight')
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe(
+      'chicago',
+    )
+    await tabTo(page, () => document.activeElement?.textContent === 'Copy citation')
+    await page.keyboard.press('Enter')
+    await page.locator('.cite__status', { hasText: 'Chicago citation copied' }).waitFor()
+    await page.close()
+  })
+})
