@@ -113,3 +113,20 @@ export function formatSummary(run: ImportRun): string {
   const written = run.dryRun ? ' Nothing was written.' : ''
   return `${parts[0]} (${details.join(', ')}); ${notes.join(', ')}.${written}\n`
 }
+
+/** The whole run as one JSON document, for scripts: every page with its notes, and the counts. */
+export function formatRunJson(run: ImportRun): string {
+  const pages = run.pages.map((page) => ({
+    source: page.source,
+    target: page.target,
+    slug: page.slug,
+    status: page.status,
+    inferred: page.result?.inferred ?? [],
+    warnings: page.result?.warnings ?? [],
+    unplaced: page.result?.unplaced ?? [],
+    dropped: page.result?.ignored ?? [],
+    problems: page.problems,
+    ...(run.dryRun ? { text: page.text } : {}),
+  }))
+  return `${JSON.stringify({ dryRun: run.dryRun, summary: countRun(run), pages }, null, 2)}\n`
+}

@@ -267,6 +267,35 @@ describe('colophon import --dry-run', () => {
   })
 })
 
+describe('colophon import --format json', () => {
+  it('prints every page with its notes and the counts, for scripts', async () => {
+    const run = await colophon(
+      work,
+      'import',
+      'pages',
+      '--catalogue',
+      'catalogue',
+      '--dry-run',
+      '--format',
+      'json',
+    )
+    expect(run.code).toBe(1)
+    expect(run.stderr).toBe('')
+    const json = JSON.parse(run.stdout)
+    expect(json.summary).toMatchObject({ pages: 8, imported: 7, failed: 1, warnings: 1 })
+    const failed = json.pages.find((p: { status: string }) => p.status === 'failed')
+    expect(failed.source).toBe('pages/no-metadata.txt')
+    expect(failed.problems.map((p: { field: string }) => p.field)).toEqual(['published', 'type'])
+    const seed = json.pages.find((p: { slug: string }) => p.slug === 'beyond-factory-asia')
+    expect(seed.text).toMatch(/^---\ntitle: /)
+    expect(seed.inferred.map((i: { field: string }) => i.field)).toEqual([
+      'subtitle',
+      'contents',
+      'slug',
+    ])
+  })
+})
+
 describe('colophon import, command line mistakes', () => {
   it('names a missing page', async () => {
     const run = await colophon(work, 'import', 'nowhere.txt', '--catalogue', 'catalogue')

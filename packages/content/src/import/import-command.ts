@@ -5,14 +5,14 @@ import { partialDateProblem } from '@colophon/schema'
 import type { Command } from '../cli/command.js'
 import { catalogueLocations } from '../cli/paths.js'
 import { printProblems, UsageError } from '../cli/report.js'
-import { formatPage, formatSummary } from './format-run.js'
+import { formatPage, formatRunJson, formatSummary } from './format-run.js'
 import { ImportSourceError, runImport } from './run-import.js'
 
 export const importCommand: Command = {
   name: 'import',
   summary: 'turn plain-text captures of publication pages into report files',
   usage:
-    '<file|folder>... [--dry-run] [--force] [--catalogue <folder> (catalogue)] [--type <key>] [--published <YYYY[-MM[-DD]]>]',
+    '<file|folder>... [--dry-run] [--force] [--catalogue <folder> (catalogue)] [--type <key>] [--published <YYYY[-MM[-DD]]>] [--format human|json]',
   positionals: true,
   options: {
     'dry-run': { type: 'boolean', default: false },
@@ -21,10 +21,15 @@ export const importCommand: Command = {
     dir: { type: 'string' },
     type: { type: 'string' },
     published: { type: 'string' },
+    format: { type: 'string', default: 'human' },
   },
   async run(context) {
     const { values, positionals } = context
     if (positionals.length === 0) throw new UsageError('name a page file or a folder of pages')
+    const format = String(values.format ?? 'human')
+    if (format !== 'human' && format !== 'json') {
+      throw new UsageError(`--format ${format}: expected human or json`)
+    }
     const published = values.published as string | undefined
     if (published !== undefined && partialDateProblem(published)) {
       throw new UsageError(`--published: ${partialDateProblem(published)}`)
@@ -58,6 +63,11 @@ export const importCommand: Command = {
       )
       return 1
     }
+    const failed = run.pages.some((p) => p.status === 'failed')
+    if (format === 'json') {
+      context.stdout.write(formatRunJson(run))
+      return failed ? 1 : 0
+    }
     if (dryRun) {
       const shown = run.pages.filter((p) => p.text !== undefined)
       for (const page of shown) {
@@ -69,6 +79,6 @@ export const importCommand: Command = {
     }
     for (const page of run.pages) context.stderr.write(formatPage(page, dryRun))
     context.stderr.write(formatSummary(run))
-    return run.pages.some((p) => p.status === 'failed') ? 1 : 0
+    return failed ? 1 : 0
   },
 }
