@@ -11,7 +11,8 @@ const SAFE_SCHEMES = new Set(['http', 'https', 'mailto'])
 const md = new MarkdownIt('default', { html: false, linkify: true, typographer: false })
 md.validateLink = (url) => {
   // Browsers ignore whitespace and control characters inside a scheme: so do we.
-  const compact = url.replace(/[\u0000-\u0020\u007f]/g, '').toLowerCase()
+  let compact = ''
+  for (const char of url) if (char > ' ' && char !== '\u007f') compact += char.toLowerCase()
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(compact)?.[1]
   return scheme === undefined || SAFE_SCHEMES.has(scheme)
 }

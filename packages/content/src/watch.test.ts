@@ -1,0 +1,134 @@
+import { readFile, rm, writeFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { copyCatalogue, REAL_CATALOGUE, readTree, tempDir } from './test-support.js'
+import { type WatchEvent, watchCatalogue } from './watch.js'
+
+let temp: Awaited<ReturnType<typeof tempDir>>
+beforeEach(async () => {
+  temp = await tempDir()
+})
+afterEach(() => temp.dispose())
+
+/** Starts watching; `next()` resolves with the next event. */
+function startWatching(dir: string, out: string) {
+  const controller = new AbortController()
+  const queue: WatchEvent[] = []
+  let wake: (() => void) | undefined
+  const done = watchCatalogue({
+    dir,
+    out,
+    displayPath: (file) => relative(dir, file),
+    signal: controller.signal,
+    debounceMs: 30,
+    onEvent(event) {
+      queue.push(event)
+      wake?.()
+    },
+  })
+  const next = async (): Promise<WatchEvent> => {
+    const deadline = Date.now() + 10_000
+    while (queue.length === 0) {
+      if (Date.now() > deadline) throw new Error('no watch event within 10 s')
+      await new Promise<void>((resolve) => {
+        wake = resolve
+        setTimeout(resolve, 100)
+      })
+    }
+    return queue.shift() as WatchEvent
+  }
+  return { next, stop: () => controller.abort(), done }
+}
+
+describe('watch mode', () => {
+  it('recompiles only what changed, says what changed, keeps the last good output', async () => {
+    const dir = await copyCatalogue(REAL_CATALOGUE, join(temp.path, 'catalogue'))
+    const out = join(temp.path, 'out')
+    const report = join(dir, 'reports', 'beyond-factory-asia.md')
+    const watcher = startWatching(dir, out)
+    try {
+      const first = await watcher.next()
+      expect(first.result.ok).toBe(true)
+      expect(first.changed).toEqual([])
+      expect(first.written).toContain('reports/beyond-factory-asia.json')
+
+      // A change to one field rewrites that report and the files that list it (not, here,
+      // the vocabulary counts: the year is the same).
+      const text = await readFile(report, 'utf8')
+      await writeFile(report, text.replace('published: 2013-04', 'published: 2013-05'))
+      const changed = await watcher.next()
+      expect(changed.changed).toEqual(['reports/beyond-factory-asia.md'])
+      expect(changed.written.sort()).toEqual(
+        [
+          'index.js',
+          'index.json',
+          'manifest.json',
+          'reports/beyond-factory-asia.json',
+          'search-index.json',
+        ].sort(),
+      )
+      const compiled = JSON.parse(
+        await readFile(join(out, 'reports/beyond-factory-asia.json'), 'utf8'),
+      )
+      expect(compiled.published).toBe('2013-05')
+
+      // A new report adds its file.
+      await writeFile(
+        join(dir, 'reports', 'second.md'),
+        '---\ntitle: Second\npublished: 2020\ntype: books\n---\n',
+      )
+      const added = await watcher.next()
+      expect(added.changed).toEqual(['reports/second.md'])
+      expect(added.written).toContain('reports/second.json')
+      const good = await readTree(out)
+
+      // A broken file is reported; the output stays as it was.
+      await writeFile(
+        join(dir, 'reports', 'second.md'),
+        '---\ntitle: Second\npublished: 2020\ntype: bookz\n---\n',
+      )
+      const broken = await watcher.next()
+      expect(broken.result.ok).toBe(false)
+      expect(broken.written).toEqual([])
+      expect(broken.result.problems.map((p) => [p.file, p.line, p.column, p.path])).toEqual([
+        ['reports/second.md', 4, 7, 'type'],
+      ])
+      expect(await readTree(out)).toEqual(good)
+
+      // Removing the broken file fixes the catalogue: its output file goes.
+      await rm(join(dir, 'reports', 'second.md'))
+      const removed = await watcher.next()
+      expect(removed.removed).toEqual(['reports/second.md'])
+      expect(removed.result.ok).toBe(true)
+      expect(removed.deleted).toEqual(['reports/second.json'])
+      expect((await readTree(out)).has('reports/second.json')).toBe(false)
+    } finally {
+      watcher.stop()
+      await watcher.done
+    }
+  })
+
+  it('ignores a save that does not change the text', async () => {
+    const dir = await copyCatalogue(REAL_CATALOGUE, join(temp.path, 'catalogue'))
+    const watcher = startWatching(dir, join(temp.path, 'out'))
+    try {
+      await watcher.next()
+      const report = join(dir, 'reports', 'beyond-factory-asia.md')
+      await writeFile(report, await readFile(report, 'utf8'))
+      await writeFile(
+        join(dir, 'catalogue.yaml'),
+        (await readFile(join(dir, 'catalogue.yaml'), 'utf8')).replace(
+          'name: Colophon',
+          'name: Renamed',
+        ),
+      )
+      const event = await watcher.next()
+      expect(event.changed).toEqual(['catalogue.yaml'])
+      expect(event.written).toContain('catalogue.json')
+      expect(event.written).not.toContain('reports/beyond-factory-asia.json')
+    } finally {
+      watcher.stop()
+      await watcher.done
+    }
+  })
+})
