@@ -153,6 +153,21 @@ describe('the reference report', () => {
   })
 })
 
+describe('print', () => {
+  it('prints the report without navigation or controls', async () => {
+    const page = await newPage()
+    await page.goto(`${api.url}/reports/${SLUG}`)
+    await page.locator('h1.report__title').waitFor()
+    await page.emulateMedia({ media: 'print' })
+    for (const selector of ['.site-header', '.site-footer', '.cite', '.back-link']) {
+      expect(await page.locator(selector).isVisible(), selector).toBe(false)
+    }
+    expect(await page.locator('.findings').isVisible()).toBe(true)
+    expect(await page.locator('.details').isVisible()).toBe(true)
+    await page.close()
+  })
+})
+
 describe('navigation', () => {
   it('deep links straight to a search and to a report', async () => {
     const page = await newPage()
