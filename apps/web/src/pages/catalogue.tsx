@@ -7,7 +7,7 @@ import { FacetGroup } from '../components/facet-group.js'
 import { Pagination } from '../components/pagination.js'
 import { ReportCard } from '../components/report-card.js'
 import { SearchBox } from '../components/search-box.js'
-import { plural } from '../lib/format.js'
+import { countryName, plural } from '../lib/format.js'
 import { SITE_NAME, useHead } from '../lib/head.js'
 import { useLabels } from '../lib/labels.js'
 import {
@@ -59,9 +59,18 @@ export default function Catalogue() {
   }
   const filters = () =>
     (['type', 'year', 'topic', 'country'] as const).filter((f) => state()[f] !== undefined)
+  // The API labels countries with their codes; readers get the names, from the browser.
+  const facetValues = (facet: FacetName): FacetValue[] => {
+    const values = data()?.facets[facet] ?? []
+    if (facet !== 'country') return values
+    return values.map((v) => ({
+      ...v,
+      label: v.label === v.value ? countryName(v.value) : v.label,
+    }))
+  }
   const facetLabel = (facet: FacetName, value: string) =>
-    data()?.facets[facet]?.find((v: FacetValue) => v.value === value)?.label ??
-    (facet === 'type' ? label('types', value) : value)
+    facetValues(facet).find((v) => v.value === value)?.label ??
+    (facet === 'type' ? label('types', value) : facet === 'country' ? countryName(value) : value)
 
   useHead(() => ({
     title: state().q ? `“${state().q}”: search` : SITE_NAME,
@@ -121,18 +130,16 @@ export default function Catalogue() {
             Filter
           </h2>
           <Show when={data()}>
-            {(list) => (
-              <For each={['type', 'year', 'topic', 'country'] as const}>
-                {(facet) => (
-                  <FacetGroup
-                    title={FACET_TITLES[facet]}
-                    values={list().facets[facet] ?? []}
-                    selected={state()[facet]}
-                    href={(value) => hrefWith({ [facet]: value })}
-                  />
-                )}
-              </For>
-            )}
+            <For each={['type', 'year', 'topic', 'country'] as const}>
+              {(facet) => (
+                <FacetGroup
+                  title={FACET_TITLES[facet]}
+                  values={facetValues(facet)}
+                  selected={state()[facet]}
+                  href={(value) => hrefWith({ [facet]: value })}
+                />
+              )}
+            </For>
           </Show>
         </aside>
 
