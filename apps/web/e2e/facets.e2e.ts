@@ -150,3 +150,52 @@ describe('pagination and sorting', () => {
     await page.close()
   })
 })
+
+describe('a report with everything', () => {
+  it('shows authors, series, downloads and related reports, and links to them', async () => {
+    type Full = {
+      slug: string
+      title: string
+      authors?: unknown[]
+      related?: string[]
+      files?: { url: string }[]
+      series?: { key: string }
+    }
+    const list = (await (await fetch(`${api.url}/v1/reports?per_page=100`)).json()) as {
+      items: { slug: string }[]
+    }
+    let rich: Full | undefined
+    for (const { slug } of list.items) {
+      const report = (await (await fetch(`${api.url}/v1/reports/${slug}`)).json()) as Full
+      if (report.related?.length && report.files?.length && report.authors?.length) {
+        rich = report
+        break
+      }
+    }
+    if (!rich) throw new Error('the generated catalogue has no report with related reports, files and authors')
+    const relatedTitles = await Promise.all(
+      (rich.related ?? []).map(
+        async (slug) => ((await (await fetch(`${api.url}/v1/reports/${slug}`)).json()) as Full).title,
+      ),
+    )
+
+    const page = await browser.context.newPage()
+    await page.goto(`${api.url}/reports/${rich.slug}`)
+    await page.locator('h1.report__title').waitFor()
+    expect(await page.locator('.report__authors').textContent()).not.toBe('')
+    expect(await page.locator('.downloads a').count()).toBe(rich.files?.length)
+    expect(await page.locator('.downloads a').first().getAttribute('href')).toBe(rich.files?.[0]?.url)
+    const related = page.locator('.related .card__title')
+    await related.first().waitFor()
+    expect((await related.allTextContents()).map((t) => t.trim())).toEqual(relatedTitles)
+    expect(await axe(page)).toEqual([])
+    await screenshot(page, 'rich-report-1280-light')
+
+    await related.first().getByRole('link').click()
+    await page.waitForURL(`${api.url}/reports/${rich.related?.[0]}`)
+    await page.locator('h1.report__title', { hasText: relatedTitles[0] ?? '' }).waitFor()
+    await page.goBack()
+    await page.locator('h1.report__title', { hasText: rich.title }).waitFor()
+    await page.close()
+  })
+})
