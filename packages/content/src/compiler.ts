@@ -12,9 +12,7 @@ import {
 import type MiniSearch from 'minisearch'
 import { type ParsedCatalogueFile, parseCatalogueFile } from './catalogue-file.js'
 import {
-  buildSearchIndex,
   type CatalogueOutput,
-  compareSummaries,
   compileReport,
   type EmittedReport,
   emitCatalogue,
@@ -24,13 +22,39 @@ import {
 import { renderMarkdown } from './markdown.js'
 import { type ContentProblem, compareProblems, type Location } from './problem.js'
 import { type ParsedReportFile, parseReportFile } from './report-file.js'
-import type { SearchDocument } from './search.js'
+import { createSearchIndex, type SearchDocument } from './search.js'
 import { searchDocument } from './search-document.js'
+import { mark } from './timings.js'
+
+/** One report file read and checked on its own, with its overview rendered. */
+export interface ParsedReport {
+  slug: string
+  report?: Report
+  problems: ContentProblem[]
+  html?: string
+}
+
+/**
+ * Parses, validates and renders one report file: the work done per file, on the main
+ * thread or in a worker (see parse-pool.ts). `previous` lends its HTML when the overview
+ * did not change.
+ */
+export function parseReport(file: string, text: string, previous?: ParsedReport): ParsedReport {
+  const { slug, report, problems } = parseReportFile(text, file)
+  const description = report?.description
+  const html =
+    description === undefined
+      ? undefined
+      : previous?.report?.description === description
+        ? previous.html
+        : renderMarkdown(description)
+  return { slug, report, problems, html }
+}
 
 interface ReportEntry {
   file: string
   text: string
-  parsed: ParsedReportFile
+  parsed: ParsedReport & Pick<ParsedReportFile, 'locate'>
   html?: string
   /** Emitted with the settings it was compiled against. */
   emitted?: { settings: CatalogueSettings; value: EmittedReport }
@@ -50,11 +74,6 @@ export interface CompileResult {
 export interface CompilerOptions {
   /** Write the typed entry (`index.js`) too. Default true. */
   entry?: boolean
-  /**
-   * Keep the search index in memory and update it per changed report (watch mode), instead
-   * of building it afresh for each compile.
-   */
-  incrementalSearch?: boolean
 }
 
 const VOCABULARY_FIELDS = new Set(['type', 'series', 'topics'])
@@ -92,17 +111,19 @@ export class CatalogueCompiler {
   setReportFile(file: string, text: string): boolean {
     const previous = this.#reports.get(file)
     if (previous?.text === text) return false
-    const parsed = parseReportFile(text, file)
-    const description = parsed.report?.description
-    // The overview is often unchanged when other fields change: keep its HTML.
-    const html =
-      description === undefined
-        ? undefined
-        : previous?.parsed.report?.description === description
-          ? previous.html
-          : renderMarkdown(description)
-    this.#reports.set(file, { file, text, parsed, html })
+    this.setParsedReport(file, text, parseReport(file, text, previous?.parsed))
     return true
+  }
+
+  /** Adds a report file parsed elsewhere (a worker) with `parseReport`. */
+  setParsedReport(file: string, text: string, result: ParsedReport): void {
+    // Positions are needed only when a rule across files fails: find them then.
+    let located: ParsedReportFile | undefined
+    const locate: ParsedReportFile['locate'] = (path, anchor) => {
+      located ??= parseReportFile(text, file)
+      return located.locate(path, anchor)
+    }
+    this.#reports.set(file, { file, text, parsed: { ...result, locate }, html: result.html })
   }
 
   removeCatalogueFile(): void {
@@ -141,17 +162,17 @@ export class CatalogueCompiler {
     for (const entry of entries) problems.push(...entry.parsed.problems)
     problems.push(...this.#crossFileProblems(settings, entries))
 
+    mark('rules across files')
     const result = { fileCount, reportCount: entries.length }
     if (problems.length > 0 || !settings) {
       return { ok: false, problems: problems.sort(compareProblems), ...result }
     }
 
     const emitted = entries.map((entry) => this.#emitted(entry, settings))
+    mark('compiled reports (JSON, hashes)')
     const output = emitCatalogue(settings, emitted, {
       entry: this.options.entry,
-      searchIndex: this.options.incrementalSearch
-        ? this.#searchIndex(settings, entries)
-        : undefined,
+      searchIndex: this.#updateSearchIndex(settings, entries, true),
     })
     return { ok: true, problems, output, ...result }
   }
@@ -164,36 +185,55 @@ export class CatalogueCompiler {
     return value
   }
 
-  /** The in-memory index, updated for the reports whose compiled form changed. */
-  #searchIndex(settings: CatalogueSettings, entries: ReportEntry[]): MiniSearch<SearchDocument> {
-    if (this.#search?.settings !== settings) {
-      const bySlug = new Map(entries.map((e) => [e.emitted?.value.report.slug as string, e]))
-      const ordered = [...bySlug.values()]
-        .map((e) => e.emitted?.value as EmittedReport)
-        .sort((a, b) => compareSummaries(a.summary, b.summary))
-      this.#search = {
-        settings,
-        index: buildSearchIndex(
-          settings,
-          ordered.map((e) => e.report),
-        ),
-        slugs: bySlug,
+  /**
+   * Compiles and indexes the valid reports among `files` now, while other files are still
+   * being parsed (the build overlaps the two); `compile()` then finds them indexed.
+   */
+  prepare(files: readonly string[]): void {
+    const settings = this.#settings?.parsed.settings
+    if (!settings) return
+    const entries: ReportEntry[] = []
+    for (const file of files) {
+      const entry = this.#reports.get(file)
+      if (entry?.parsed.report) {
+        this.#emitted(entry, settings)
+        entries.push(entry)
       }
-      return this.#search.index
+    }
+    this.#updateSearchIndex(settings, entries, false)
+  }
+
+  /**
+   * The search index, kept between compiles: reports whose compiled form changed are
+   * discarded and added again; a change of settings starts afresh. Reports are added in
+   * file order, so a build gives the same index however its files were parsed.
+   */
+  #updateSearchIndex(
+    settings: CatalogueSettings,
+    entries: readonly ReportEntry[],
+    complete: boolean,
+  ): MiniSearch<SearchDocument> {
+    if (this.#search?.settings !== settings) {
+      this.#search = { settings, index: createSearchIndex(), slugs: new Map() }
     }
     const { index, slugs } = this.#search
-    const label = topicLabel(settings)
-    const current = new Map(entries.map((e) => [e.emitted?.value.report.slug as string, e]))
-    for (const [slug, entry] of slugs) {
-      if (current.get(slug) !== entry || !entry.emitted) {
-        index.discard(slug)
-        slugs.delete(slug)
+    if (complete) {
+      const current = new Set(entries)
+      for (const [slug, entry] of slugs) {
+        if (!current.has(entry) || this.#reports.get(entry.file) !== entry) {
+          index.discard(slug)
+          slugs.delete(slug)
+        }
       }
     }
-    for (const [slug, entry] of current) {
-      if (slugs.get(slug) === entry) continue
-      index.add(searchDocument(entry.emitted?.value.report as never, label))
-      slugs.set(slug, entry)
+    const label = topicLabel(settings)
+    for (const entry of entries) {
+      const report = entry.emitted?.value.report
+      if (!report || slugs.get(report.slug) === entry) continue
+      // Two files with one slug: the compile will fail on it; index the first only.
+      if (slugs.has(report.slug)) continue
+      index.add(searchDocument(report, label))
+      slugs.set(report.slug, entry)
     }
     return index
   }

@@ -50,7 +50,7 @@ export interface WatchOptions extends CompileOptions {
 export async function watchCatalogue(options: WatchOptions): Promise<void> {
   const display = options.displayPath ?? defaultDisplayPath
   const started = performance.now()
-  const compiler = await loadCatalogue({ ...options, incrementalSearch: true })
+  const compiler = await loadCatalogue(options)
   let previous: Map<string, string> | undefined
 
   const publish = async (changed: string[], removed: string[], since: number) => {

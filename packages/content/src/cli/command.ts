@@ -41,4 +41,4 @@ export const catalogueOptions = {
 } satisfies OptionsConfig
 
 export const CATALOGUE_USAGE =
-  '[--dir <catalogue folder> (catalogue)] [--out <output folder> (dist/catalogue)] [--format human|json|github]'
+  '[--dir <catalogue folder> (catalogue)] [--out <output folder> (dist/catalogue)] [--format human|json|github] [--threads <n> (one per core from 2,000 reports)]'

@@ -59,3 +59,14 @@ export function printProblems(context: CommandContext, result: CompileResult): n
 export function plural(count: number, word: string): string {
   return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`
 }
+
+/** `--threads <n>`: how many threads parse report files (default: automatic). */
+export function threadsOption(context: CommandContext): number | undefined {
+  const value = context.values.threads
+  if (value === undefined) return undefined
+  const threads = Number(value)
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
+    throw new UsageError(`--threads ${String(value)}: expected a whole number from 1 to 64`)
+  }
+  return threads
+}

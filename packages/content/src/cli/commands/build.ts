@@ -1,20 +1,22 @@
 import { compile, writeOutputAtomic } from '../../build.js'
+import { mark } from '../../timings.js'
 import { CATALOGUE_USAGE, type Command, catalogueOptions } from '../command.js'
 import { catalogueLocations } from '../paths.js'
-import { plural, printProblems, problemFormat } from '../report.js'
+import { plural, printProblems, problemFormat, threadsOption } from '../report.js'
 
 export const buildCommand: Command = {
   name: 'build',
   summary:
     'validate and compile the catalogue into the output folder (nothing is written on failure)',
   usage: CATALOGUE_USAGE,
-  options: catalogueOptions,
+  options: { ...catalogueOptions, threads: { type: 'string' } },
   async run(context) {
     const format = problemFormat(context)
     const { dir, out, displayPath } = catalogueLocations(context)
     const started = performance.now()
-    const result = await compile({ dir, displayPath })
+    const result = await compile({ dir, displayPath, threads: threadsOption(context) })
     if (result.ok && result.output) await writeOutputAtomic(out, result.output.files)
+    mark('write (temporary folder, swap, remove the old output)')
     const code = printProblems(context, result)
     if (result.ok && result.output && format !== 'json') {
       const ms = Math.round(performance.now() - started)

@@ -1,18 +1,23 @@
 import { compile } from '../../build.js'
 import { CATALOGUE_USAGE, type Command, catalogueOptions } from '../command.js'
 import { catalogueLocations } from '../paths.js'
-import { plural, printProblems, problemFormat } from '../report.js'
+import { plural, printProblems, problemFormat, threadsOption } from '../report.js'
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'validate the catalogue and report every problem; writes nothing',
   usage: CATALOGUE_USAGE,
-  options: catalogueOptions,
+  options: { ...catalogueOptions, threads: { type: 'string' } },
   async run(context) {
     const format = problemFormat(context)
     const { dir, displayPath } = catalogueLocations(context)
     const started = performance.now()
-    const result = await compile({ dir, displayPath, entry: false })
+    const result = await compile({
+      dir,
+      displayPath,
+      entry: false,
+      threads: threadsOption(context),
+    })
     const code = printProblems(context, result)
     if (result.ok && format !== 'json') {
       const ms = Math.round(performance.now() - started)

@@ -1,0 +1,74 @@
+// Reads and parses report files on worker threads: reading YAML, validating and rendering
+// Markdown are independent per file and take most of a compile's time. Batches come back
+// in the order of the input, so the output stays deterministic, and each batch is handed
+// over as soon as it and those before it are done, so the main thread can index them while
+// the workers parse the rest.
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import type { ParsedReport } from './compiler.js'
+
+export interface SourcePath {
+  /** Where to read the file. */
+  path: string
+  /** The path problems show. */
+  file: string
+}
+
+export interface ParsedSource extends ParsedReport {
+  file: string
+  text: string
+}
+
+const WORKER = new URL('./parse-worker.js', import.meta.url)
+const BATCH = 250
+
+/** How many threads parse by default: one per core, at most 4. */
+export function defaultThreads(): number {
+  return Math.max(1, Math.min(4, availableParallelism()))
+}
+
+/**
+ * Reads and parses every file (with `parseReport`) on `threads` workers, calling `onBatch`
+ * with consecutive runs of results, in input order.
+ *
+ * @example
+ * await parseInWorkers(files, 2, (results) => results.forEach(add))
+ */
+export async function parseInWorkers(
+  files: readonly SourcePath[],
+  threads: number,
+  onBatch: (results: ParsedSource[]) => void,
+): Promise<void> {
+  const batches: SourcePath[][] = []
+  for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH))
+  const count = Math.max(1, Math.min(threads, batches.length))
+  const workers = Array.from({ length: count }, () => new Worker(WORKER))
+  const done = new Map<number, ParsedSource[]>()
+  let next = 0
+  try {
+    await Promise.all(
+      workers.map(
+        (worker, w) =>
+          new Promise<void>((resolve, reject) => {
+            // Worker w parses batches w, w + count, w + 2·count, … in that order.
+            const mine: number[] = []
+            for (let b = w; b < batches.length; b += count) mine.push(b)
+            if (mine.length === 0) return resolve()
+            worker.on('error', reject)
+            worker.on('message', (message: { results?: ParsedSource[]; error?: string }) => {
+              if (message.error !== undefined) return reject(new Error(message.error))
+              done.set(mine.shift() as number, message.results as ParsedSource[])
+              for (let ready = done.get(next); ready; ready = done.get(next)) {
+                done.delete(next++)
+                onBatch(ready)
+              }
+              if (mine.length === 0) resolve()
+            })
+            for (const b of mine) worker.postMessage(batches[b])
+          }),
+      ),
+    )
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()))
+  }
+}
