@@ -18,6 +18,21 @@ const PAGES: { name: string; path: string; ready: (page: Page) => Promise<unknow
   { name: 'catalogue', path: '/', ready: (p) => p.locator('.card').first().waitFor() },
   { name: 'search', path: '/?q=factory', ready: (p) => p.locator('.card').first().waitFor() },
   {
+    // On narrow screens the facets sit behind "Show filters".
+    name: 'filters',
+    path: '/?type=reports',
+    ready: async (p) => {
+      await p.locator('.card').first().waitFor()
+      const toggle = p.locator('.filters__toggle')
+      if (await toggle.isVisible()) {
+        expect(await toggle.textContent()).toContain('(1 active)')
+        await toggle.click()
+        expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+      }
+      await p.locator('.facet__link').first().waitFor({ state: 'visible' })
+    },
+  },
+  {
     name: 'empty',
     path: '/?q=zzxxqqjj',
     ready: (p) => p.getByRole('heading', { name: 'No reports match' }).waitFor(),

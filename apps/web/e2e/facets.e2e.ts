@@ -172,10 +172,14 @@ describe('a report with everything', () => {
         break
       }
     }
-    if (!rich) throw new Error('the generated catalogue has no report with related reports, files and authors')
+    if (!rich)
+      throw new Error(
+        'the generated catalogue has no report with related reports, files and authors',
+      )
     const relatedTitles = await Promise.all(
       (rich.related ?? []).map(
-        async (slug) => ((await (await fetch(`${api.url}/v1/reports/${slug}`)).json()) as Full).title,
+        async (slug) =>
+          ((await (await fetch(`${api.url}/v1/reports/${slug}`)).json()) as Full).title,
       ),
     )
 
@@ -184,7 +188,9 @@ describe('a report with everything', () => {
     await page.locator('h1.report__title').waitFor()
     expect(await page.locator('.report__authors').textContent()).not.toBe('')
     expect(await page.locator('.downloads a').count()).toBe(rich.files?.length)
-    expect(await page.locator('.downloads a').first().getAttribute('href')).toBe(rich.files?.[0]?.url)
+    expect(await page.locator('.downloads a').first().getAttribute('href')).toBe(
+      rich.files?.[0]?.url,
+    )
     const related = page.locator('.related .card__title')
     await related.first().waitFor()
     expect((await related.allTextContents()).map((t) => t.trim())).toEqual(relatedTitles)

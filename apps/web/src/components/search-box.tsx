@@ -51,7 +51,7 @@ export function SearchBox(props: SearchBoxProps) {
             name="q"
             autocomplete="off"
             spellcheck={false}
-            placeholder="Title, author, topic, ISBN…"
+            placeholder="Title, author, ISBN…"
             value={draft()}
             onInput={(event) => {
               const value = event.currentTarget.value

@@ -1,5 +1,5 @@
 import { useSearchParams } from '@solidjs/router'
-import { createMemo, createResource, For, Match, Show, Switch } from 'solid-js'
+import { createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js'
 import { listReports } from '../api/client.js'
 import type { FacetValue, ReportList } from '../api/types.js'
 import { ErrorState } from '../components/error-state.js'
@@ -47,6 +47,7 @@ export default function Catalogue() {
   })
   const [results, { refetch }] = createResource(() => toApiQuery(state()), listReports)
   const label = useLabels()
+  const [filtersOpen, setFiltersOpen] = createSignal(false)
 
   const hrefWith = (change: Partial<SearchState>) =>
     `/${toSearchString({ ...state(), page: 1, ...change })}`
@@ -129,18 +130,31 @@ export default function Catalogue() {
           <h2 id="filters-title" class="filters__title">
             Filter
           </h2>
-          <Show when={data()}>
-            <For each={['type', 'year', 'topic', 'country'] as const}>
-              {(facet) => (
-                <FacetGroup
-                  title={FACET_TITLES[facet]}
-                  values={facetValues(facet)}
-                  selected={state()[facet]}
-                  href={(value) => hrefWith({ [facet]: value })}
-                />
-              )}
-            </For>
-          </Show>
+          {/* On narrow screens the facets fold away behind this button (CSS shows it there). */}
+          <button
+            type="button"
+            class="button button--quiet filters__toggle"
+            aria-expanded={filtersOpen()}
+            aria-controls="filters-body"
+            onClick={() => setFiltersOpen(!filtersOpen())}
+          >
+            {filtersOpen() ? 'Hide filters' : 'Show filters'}
+            {filters().length > 0 ? ` (${filters().length} active)` : ''}
+          </button>
+          <div id="filters-body" class="filters__body" classList={{ 'is-open': filtersOpen() }}>
+            <Show when={data()}>
+              <For each={['type', 'year', 'topic', 'country'] as const}>
+                {(facet) => (
+                  <FacetGroup
+                    title={FACET_TITLES[facet]}
+                    values={facetValues(facet)}
+                    selected={state()[facet]}
+                    href={(value) => hrefWith({ [facet]: value })}
+                  />
+                )}
+              </For>
+            </Show>
+          </div>
         </aside>
 
         <section class="results" aria-labelledby="results-title" aria-busy={results.loading}>
