@@ -20,6 +20,7 @@ import {
   topicLabel,
 } from './emit.js'
 import { renderMarkdown } from './markdown.js'
+import { OUTPUT_FILES } from './output.js'
 import { type ContentProblem, compareProblems, type Location } from './problem.js'
 import { type ParsedReportFile, parseReportFile } from './report-file.js'
 import { createSearchIndex, type SearchDocument } from './search.js'
@@ -69,6 +70,8 @@ export interface CompileResult {
   reportCount: number
   /** The output, when there are no problems. */
   output?: CatalogueOutput
+  /** True for a quick compile: the search index is as last emitted, the typed entry left out. */
+  partial?: boolean
 }
 
 export interface CompilerOptions {
@@ -92,6 +95,7 @@ const LINK_FIELDS = new Set(['related', 'supersedes', 'translations'])
 export class CatalogueCompiler {
   #settings?: { file: string; text: string; parsed: ParsedCatalogueFile }
   readonly #reports = new Map<string, ReportEntry>()
+  #lastSearchFile?: { text: string; hash: string }
   #search?: {
     settings: CatalogueSettings
     index: MiniSearch<SearchDocument>
@@ -142,7 +146,12 @@ export class CatalogueCompiler {
     return [...this.#reports.keys()]
   }
 
-  compile(): CompileResult {
+  /**
+   * Validates everything and emits the output. `quick` (watch mode) leaves the search index
+   * as last emitted and the typed entry out, the two files that are costly to serialize
+   * whole at every change; a full `compile()` afterwards brings them up to date.
+   */
+  compile(options: { quick?: boolean } = {}): CompileResult {
     const problems: ContentProblem[] = []
     const settingsEntry = this.#settings
     const fileCount = this.#reports.size + (settingsEntry ? 1 : 0)
@@ -170,11 +179,19 @@ export class CatalogueCompiler {
 
     const emitted = entries.map((entry) => this.#emitted(entry, settings))
     mark('compiled reports (JSON, hashes)')
+    const quick = options.quick === true && this.#lastSearchFile !== undefined
     const output = emitCatalogue(settings, emitted, {
-      entry: this.options.entry,
+      entry: quick ? false : this.options.entry,
       searchIndex: this.#updateSearchIndex(settings, entries, true),
+      searchIndexFile: quick ? this.#lastSearchFile : undefined,
     })
-    return { ok: true, problems, output, ...result }
+    if (!quick) {
+      this.#lastSearchFile = {
+        text: output.files.get(OUTPUT_FILES.searchIndex) as string,
+        hash: output.manifest.files[OUTPUT_FILES.searchIndex] as string,
+      }
+    }
+    return { ok: true, problems, output, partial: quick, ...result }
   }
 
   #emitted(entry: ReportEntry, settings: CatalogueSettings): EmittedReport {

@@ -107,12 +107,15 @@ export interface EmittedReport {
   report: CompiledReport
   summary: ReportSummary
   json: string
+  /** `JSON.stringify(summary)`: the list is these joined, not serialized again. */
+  summaryJson: string
   hash: string
 }
 
 export function emitReport(report: CompiledReport): EmittedReport {
   const json = JSON.stringify(report)
-  return { report, summary: toSummary(report), json, hash: contentHash(json) }
+  const summary = toSummary(report)
+  return { report, summary, json, summaryJson: JSON.stringify(summary), hash: contentHash(json) }
 }
 
 export interface CatalogueOutput {
@@ -126,6 +129,11 @@ export interface EmitOptions {
   searchIndex?: MiniSearch<SearchDocument>
   /** Also write `index.js`/`index.d.ts`, the typed entry with the data inlined. Default true. */
   entry?: boolean
+  /**
+   * The search index's file as last written, with its hash, used instead of serializing
+   * `searchIndex` (watch mode's quick pass; the full pass follows).
+   */
+  searchIndexFile?: { text: string; hash: string }
 }
 
 /** The search index over `reports` (in list order), built afresh. */
@@ -160,36 +168,37 @@ export function emitCatalogue(
     files.set(name, text)
     return contentHash(text)
   }
+  const reuse = (name: string, file: { text: string; hash: string }) => {
+    files.set(name, file.text)
+    return file.hash
+  }
   const search = options.searchIndex ?? buildSearchIndex(settings, compiled)
   mark('search index')
   const fileHashes: Record<string, string> = {
     [OUTPUT_FILES.settings]: put(OUTPUT_FILES.settings, JSON.stringify(settings)),
     [OUTPUT_FILES.summaries]: put(
       OUTPUT_FILES.summaries,
-      JSON.stringify(ordered.map((e) => e.summary)),
+      `[${ordered.map((e) => e.summaryJson).join(',')}]`,
     ),
     [OUTPUT_FILES.vocabularies]: put(
       OUTPUT_FILES.vocabularies,
       JSON.stringify(countVocabularies(settings, compiled)),
     ),
-    [OUTPUT_FILES.searchIndex]: put(OUTPUT_FILES.searchIndex, JSON.stringify(search)),
+    [OUTPUT_FILES.searchIndex]: options.searchIndexFile
+      ? reuse(OUTPUT_FILES.searchIndex, options.searchIndexFile)
+      : put(OUTPUT_FILES.searchIndex, JSON.stringify(search)),
   }
   const reportHashes: Record<string, string> = {}
   const bySlug = [...emitted].sort((a, b) => (a.report.slug < b.report.slug ? -1 : 1))
+  // The content hash covers every file: "name hash" lines, other files then reports by slug.
+  const lines = Object.entries(fileHashes).map(([name, h]) => `${name} ${h}\n`)
   for (const e of bySlug) {
-    files.set(`${OUTPUT_FILES.reportsDir}/${e.report.slug}.json`, e.json)
+    const name = `${OUTPUT_FILES.reportsDir}/${e.report.slug}.json`
+    files.set(name, e.json)
     reportHashes[e.report.slug] = e.hash
+    lines.push(`${name} ${e.hash}\n`)
   }
-  const all = [
-    ...Object.entries(fileHashes),
-    ...Object.entries(reportHashes).map(([slug, h]) => [
-      `${OUTPUT_FILES.reportsDir}/${slug}.json`,
-      h,
-    ]),
-  ]
-    .map(([name, h]) => `${name} ${h}\n`)
-    .sort()
-    .join('')
+  const all = lines.join('')
   const manifest: Manifest = {
     schemaVersion: settings.schemaVersion,
     contentHash: contentHash(all),

@@ -21,6 +21,7 @@ function startWatching(dir: string, out: string) {
     displayPath: (file) => relative(dir, file),
     signal: controller.signal,
     debounceMs: 30,
+    fullDelayMs: 50,
     onEvent(event) {
       queue.push(event)
       wake?.()
@@ -53,20 +54,24 @@ describe('watch mode', () => {
       expect(first.written).toContain('reports/beyond-factory-asia.json')
 
       // A change to one field rewrites that report and the files that list it (not, here,
-      // the vocabulary counts: the year is the same).
+      // the vocabulary counts: the year is the same) at once...
       const text = await readFile(report, 'utf8')
       await writeFile(report, text.replace('published: 2013-04', 'published: 2013-05'))
       const changed = await watcher.next()
+      expect(changed.stage).toBe('change')
       expect(changed.changed).toEqual(['reports/beyond-factory-asia.md'])
+      expect(changed.searchPending).toBe(true)
       expect(changed.written.sort()).toEqual(
-        [
-          'index.js',
-          'index.json',
-          'manifest.json',
-          'reports/beyond-factory-asia.json',
-          'search-index.json',
-        ].sort(),
+        ['index.json', 'manifest.json', 'reports/beyond-factory-asia.json'].sort(),
       )
+      // ...then, once edits pause, the search index and the typed entry.
+      const followUp = await watcher.next()
+      expect(followUp.stage).toBe('follow-up')
+      expect(followUp.written.sort()).toEqual(['index.js', 'manifest.json', 'search-index.json'])
+      // The output is then exactly what a fresh build gives, but for the search index's
+      // internal numbering (the changed report was re-added last).
+      const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'))
+      expect(Object.keys(manifest.reports)).toEqual(['beyond-factory-asia'])
       const compiled = JSON.parse(
         await readFile(join(out, 'reports/beyond-factory-asia.json'), 'utf8'),
       )
@@ -80,6 +85,7 @@ describe('watch mode', () => {
       const added = await watcher.next()
       expect(added.changed).toEqual(['reports/second.md'])
       expect(added.written).toContain('reports/second.json')
+      expect((await watcher.next()).stage).toBe('follow-up')
       const good = await readTree(out)
 
       // A broken file is reported; the output stays as it was.
@@ -102,6 +108,7 @@ describe('watch mode', () => {
       expect(removed.result.ok).toBe(true)
       expect(removed.deleted).toEqual(['reports/second.json'])
       expect((await readTree(out)).has('reports/second.json')).toBe(false)
+      expect((await watcher.next()).stage).toBe('follow-up')
     } finally {
       watcher.stop()
       await watcher.done
@@ -123,6 +130,7 @@ describe('watch mode', () => {
         ),
       )
       const event = await watcher.next()
+      expect(event.stage).toBe('change')
       expect(event.changed).toEqual(['catalogue.yaml'])
       expect(event.written).toContain('catalogue.json')
       expect(event.written).not.toContain('reports/beyond-factory-asia.json')

@@ -13,6 +13,9 @@ import {
 } from './build.js'
 import { CATALOGUE_FILE, REPORTS_DIR } from './catalogue-file.js'
 import type { CompileResult } from './compiler.js'
+import { ENTRY_FILES } from './emit.js'
+
+const ENTRY = [ENTRY_FILES.js, ENTRY_FILES.dts]
 
 export interface WatchEvent {
   /** Source files that changed (display paths); empty for the first compile. */
@@ -26,6 +29,14 @@ export interface WatchEvent {
   deleted: string[]
   /** From the change being picked up to the output written, in milliseconds. */
   ms: number
+  /** The first compile, a change, or the follow-up that rewrites the search index. */
+  stage: 'initial' | 'change' | 'follow-up'
+  /**
+   * True after a change: the reports, list, vocabularies and manifest are written; the
+   * search index and the typed entry follow in a second event (with nothing in `changed`)
+   * once the edits pause.
+   */
+  searchPending: boolean
 }
 
 export interface WatchOptions extends CompileOptions {
@@ -36,6 +47,8 @@ export interface WatchOptions extends CompileOptions {
   signal?: AbortSignal
   /** How long to wait for more changes before compiling. Default 20 ms. */
   debounceMs?: number
+  /** How long edits must pause before the search index and typed entry are rewritten. Default 300 ms. */
+  fullDelayMs?: number
 }
 
 /**
@@ -53,13 +66,29 @@ export async function watchCatalogue(options: WatchOptions): Promise<void> {
   const compiler = await loadCatalogue(options)
   let previous: Map<string, string> | undefined
 
-  const publish = async (changed: string[], removed: string[], since: number) => {
-    const result = compiler.compile()
+  let fullTimer: NodeJS.Timeout | undefined
+  let running: Promise<void> = Promise.resolve()
+  let fail: (error: unknown) => void = () => {}
+
+  const publish = async (
+    stage: WatchEvent['stage'],
+    changed: string[],
+    removed: string[],
+    since: number,
+  ) => {
+    const quick = stage === 'change'
+    const result = compiler.compile({ quick: quick && previous !== undefined })
     let written: string[] = []
     let deleted: string[] = []
     if (result.ok && result.output) {
       const files = result.output.files
       if (previous) {
+        // A quick compile leaves the typed entry out: keep the one on disk.
+        if (result.partial) {
+          for (const name of ENTRY)
+            if (previous.has(name) && !files.has(name))
+              files.set(name, previous.get(name) as string)
+        }
         const changedFiles = new Map<string, string>()
         for (const [name, text] of files)
           if (previous.get(name) !== text) changedFiles.set(name, text)
@@ -72,15 +101,30 @@ export async function watchCatalogue(options: WatchOptions): Promise<void> {
       }
       previous = files
     }
-    options.onEvent({ changed, removed, result, written, deleted, ms: performance.now() - since })
+    options.onEvent({
+      stage,
+      changed,
+      removed,
+      result,
+      written,
+      deleted,
+      ms: performance.now() - since,
+      searchPending: result.partial === true,
+    })
+    if (result.partial) {
+      // The search index and the typed entry follow once the edits pause.
+      clearTimeout(fullTimer)
+      fullTimer = setTimeout(() => {
+        running = running.then(() => publish('follow-up', [], [], performance.now())).catch(fail)
+      }, options.fullDelayMs ?? 300)
+    }
   }
 
-  await publish([], [], started)
+  await publish('initial', [], [], started)
   if (options.signal?.aborted) return
 
   const pending = new Set<string>()
   let timer: NodeJS.Timeout | undefined
-  let running: Promise<void> = Promise.resolve()
   let firstChangeAt = 0
 
   const flush = async () => {
@@ -120,10 +164,12 @@ export async function watchCatalogue(options: WatchOptions): Promise<void> {
       }
     }
     if (changed.length === 0 && removed.length === 0) return
-    await publish(changed, removed, since)
+    clearTimeout(fullTimer)
+    await publish('change', changed, removed, since)
   }
 
   await new Promise<void>((resolve, reject) => {
+    fail = reject
     const watcher = watch(options.dir, { recursive: true, signal: options.signal })
     watcher.on('change', (_event, filename) => {
       if (pending.size === 0) firstChangeAt = performance.now()
@@ -139,6 +185,7 @@ export async function watchCatalogue(options: WatchOptions): Promise<void> {
     })
     watcher.on('close', () => {
       clearTimeout(timer)
+      clearTimeout(fullTimer)
       running.then(() => resolve(), reject)
     })
   })

@@ -39,7 +39,11 @@ export const devCommand: Command = {
             )
             return
           }
-          if (what.length === 0) {
+          if (event.stage === 'follow-up') {
+            context.stdout.write(
+              `  search index and typed entry updated: wrote ${list(event.written)} (${ms})\n`,
+            )
+          } else if (event.stage === 'initial') {
             context.stdout.write(
               `✓ ${plural(event.result.reportCount, 'report')} compiled into ${displayPath(out)} (${ms}); watching ${displayPath(dir)} for changes\n`,
             )

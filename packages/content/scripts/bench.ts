@@ -1,0 +1,129 @@
+// Benchmark of the compile step: wall time and peak memory of `build` for 1,000, 10,000 and
+// 100,000 synthetic reports, and of one changed file in watch mode at 10,000. Prints a
+// table; asserts nothing (the budgets are in DESIGN.md; the table says how far from them).
+//
+//   pnpm --filter @colophon/content bench            all sizes
+//   BENCH_SIZES=1000,10000 pnpm --filter @colophon/content bench
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { rm, writeFile } from 'node:fs/promises'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { generateCatalogue } from '../src/generate.js'
+
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
+const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 20 * 60_000)
+const SEED = 1
+const ROOT = join(tmpdir(), 'colophon-bench')
+const CHILD = fileURLToPath(new URL('./bench-child.ts', import.meta.url))
+// Bump when the generator changes, so cached catalogues are made again.
+const GENERATOR_VERSION = 2
+
+interface Measure {
+  ms: number
+  peakRssMb: number
+  cpuMs?: number
+  maxMs?: number
+  compileMs?: number[]
+  filesWritten?: number
+  followUpMs?: number[]
+}
+
+async function catalogue(count: number): Promise<string> {
+  const dir = join(ROOT, `catalogue-${count}-seed${SEED}-v${GENERATOR_VERSION}`)
+  if (existsSync(join(dir, '.complete'))) return dir
+  await rm(dir, { recursive: true, force: true })
+  const started = performance.now()
+  process.stdout.write(`generating ${count.toLocaleString('en-US')} reports… `)
+  await generateCatalogue(dir, { count, seed: SEED })
+  await writeFile(join(dir, '.complete'), '')
+  process.stdout.write(`${((performance.now() - started) / 1000).toFixed(1)} s\n`)
+  return dir
+}
+
+async function child(args: string[]): Promise<Measure | { error: string }> {
+  try {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--max-old-space-size=8192', '--import', 'tsx', CHILD, ...args],
+      { timeout: TIMEOUT_MS, maxBuffer: 1 << 20 },
+    )
+    return JSON.parse(stdout.trim().split('\n').at(-1) as string)
+  } catch (error) {
+    const e = error as { killed?: boolean; stderr?: string; message: string }
+    if (e.killed) return { error: `stopped after ${TIMEOUT_MS / 60_000} min` }
+    return { error: (e.stderr ?? e.message).trim().split('\n').slice(-3).join(' ') }
+  }
+}
+
+const seconds = (ms: number) =>
+  ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`
+const rows: string[][] = []
+
+function verdict(value: number, budget: number | undefined, unit: string): string {
+  if (budget === undefined) return ''
+  if (value <= budget) return `within (${Math.round((value / budget) * 100)}% of ${unit})`
+  return `MISSED by ${Math.round((value / budget - 1) * 100)}% (budget ${unit})`
+}
+
+console.log(
+  `colophon bench: node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+)
+for (const count of SIZES) {
+  const dir = await catalogue(count)
+  const out = join(ROOT, `out-${count}`)
+  const baseline = await child(['baseline', dir, out])
+  const measured = await child(['build', dir, out])
+  const label = `build, ${count.toLocaleString('en-US')} reports`
+  if ('error' in measured) {
+    rows.push([label, '-', '-', '-', '-', measured.error])
+    continue
+  }
+  const ratio = 'error' in baseline ? '-' : `${(measured.ms / baseline.ms).toFixed(1)}×`
+  const budget = count === 10_000
+  rows.push([
+    label,
+    seconds(measured.ms),
+    measured.cpuMs === undefined ? '-' : seconds(measured.cpuMs),
+    `${measured.peakRssMb} MB`,
+    ratio,
+    budget
+      ? `${verdict(measured.ms, 10_000, '10 s')}; ${verdict(measured.peakRssMb, 1024, '1 GB')}`
+      : '',
+  ])
+  if (count === 10_000) {
+    const watch = await child(['watch', dir, out, '5'])
+    if ('error' in watch) {
+      rows.push(['watch, one file changed, 10,000', '-', '-', '-', '-', watch.error])
+    } else {
+      rows.push([
+        'watch, one file changed, 10,000 (median of 5; max)',
+        `${seconds(watch.ms)}; ${seconds(watch.maxMs ?? 0)}`,
+        '-',
+        `${watch.peakRssMb} MB`,
+        '-',
+        `${verdict(watch.ms, 200, '200 ms')}; compile+write ${watch.compileMs?.join(', ')} ms; ${watch.filesWritten} files rewritten`,
+      ])
+      const followUps = watch.followUpMs ?? [0]
+      rows.push([
+        '  then search index + typed entry (after a 300 ms pause)',
+        `${seconds(Math.min(...followUps))} – ${seconds(Math.max(...followUps))}`,
+        '-',
+        '-',
+        '-',
+        'off the critical path: report, list and manifest are written already',
+      ])
+    }
+  }
+}
+
+const header = ['what', 'wall', 'CPU', 'peak RSS', 'vs reading the files', 'budget (DESIGN.md)']
+const table = [header, ...rows]
+const widths = header.map((_, i) => Math.max(...table.map((r) => (r[i] ?? '').length)))
+const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`
+console.log(`\n${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
+for (const r of rows) console.log(line(r))
