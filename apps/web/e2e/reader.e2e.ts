@@ -209,6 +209,8 @@ describe('navigation', () => {
     await page.goto(`${api.url}/reports/no-such-report`)
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor()
     expect(await page.locator('.not-found').textContent()).toContain('no-such-report')
+    await page.goto(`${api.url}/reports/Not_A_Slug`)
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor()
     await page.getByRole('link', { name: 'Browse all reports' }).click()
     await page.waitForURL(`${api.url}/`)
     await page.close()

@@ -57,7 +57,9 @@ describe('catalogue page', () => {
     renderAt('/?year=20x3')
     // A malformed year reaches the API, which answers 400 with a problem naming the parameter.
     const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toContain('This request cannot be answered')
     expect(alert.textContent).toContain('year')
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull()
   })
 })
 

@@ -284,7 +284,9 @@ function ReportView(props: { report: CompiledReport }) {
 export default function ReportPage() {
   const params = useParams<{ slug: string }>()
   const [report, { refetch }] = createResource(() => params.slug, getReport)
-  const notFound = () => report.error instanceof ApiError && report.error.notFound
+  // A slug the API rejects as malformed (400) cannot name a report either: also a 404.
+  const notFound = () =>
+    report.error instanceof ApiError && (report.error.notFound || report.error.status === 400)
 
   useHead(() => (report.loading ? { title: 'Loading report…' } : undefined))
 
