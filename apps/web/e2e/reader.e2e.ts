@@ -258,6 +258,12 @@ describe('keyboard only', () => {
     await page.waitForURL((url) => url.searchParams.get('q') === 'factory')
     await page.locator('.results__title', { hasText: '1 report' }).waitFor()
 
+    // A facet link, followed from the keyboard, leaves focus on the results heading.
+    await tabTo(page, () => document.activeElement?.classList.contains('facet__link') === true)
+    await page.keyboard.press('Enter')
+    await page.waitForURL((url) => url.searchParams.get('type') === 'reports')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('results-title')
+
     await tabTo(page, () => document.activeElement?.classList.contains('card__link') === true)
     await page.keyboard.press('Enter')
     await page.waitForURL(`${api.url}/reports/${SLUG}`)

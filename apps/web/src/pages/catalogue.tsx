@@ -1,5 +1,15 @@
 import { useSearchParams } from '@solidjs/router'
-import { createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js'
+import {
+  createEffect,
+  createMemo,
+  createResource,
+  createSignal,
+  For,
+  Match,
+  on,
+  Show,
+  Switch,
+} from 'solid-js'
 import { listReports } from '../api/client.js'
 import type { FacetValue, ReportList } from '../api/types.js'
 import { ErrorState } from '../components/error-state.js'
@@ -100,6 +110,23 @@ export default function Catalogue() {
     if (list.total <= list.perPage) return `${plural(list.total, 'report')}${what}`
     return `${from}–${to} of ${plural(list.total, 'report')}${what}`
   }
+
+  // A facet, chip or page link re-renders the list it was in, and focus would fall back to
+  // <body>; after such a navigation, put it on the results heading instead.
+  let navigated = false
+  createEffect(on(state, () => (navigated = true), { defer: true }))
+  createEffect(
+    on(
+      () => results.state,
+      (now) => {
+        if (!navigated || (now !== 'ready' && now !== 'errored')) return
+        const active = document.activeElement
+        if (active === null || active === document.body) {
+          document.getElementById('results-title')?.focus({ preventScroll: true })
+        }
+      },
+    ),
+  )
 
   const heading = () => {
     if (results.state === 'errored') return 'Reports could not be loaded'
