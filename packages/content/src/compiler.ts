@@ -75,6 +75,8 @@ export interface CompileResult {
 }
 
 export interface CompilerOptions {
+  /** Emit the output (default true); `false` validates only (`colophon check`). */
+  emit?: boolean
   /** Write the typed entry (`index.js`) too. Default true. */
   entry?: boolean
 }
@@ -176,6 +178,7 @@ export class CatalogueCompiler {
     if (problems.length > 0 || !settings) {
       return { ok: false, problems: problems.sort(compareProblems), ...result }
     }
+    if (this.options.emit === false) return { ok: true, problems, ...result }
 
     const emitted = entries.map((entry) => this.#emitted(entry, settings))
     mark('compiled reports (JSON, hashes)')
@@ -208,7 +211,7 @@ export class CatalogueCompiler {
    */
   prepare(files: readonly string[]): void {
     const settings = this.#settings?.parsed.settings
-    if (!settings) return
+    if (!settings || this.options.emit === false) return
     const entries: ReportEntry[] = []
     for (const file of files) {
       const entry = this.#reports.get(file)

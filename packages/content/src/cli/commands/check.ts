@@ -15,7 +15,7 @@ export const checkCommand: Command = {
     const result = await compile({
       dir,
       displayPath,
-      entry: false,
+      emit: false,
       threads: threadsOption(context),
     })
     const code = printProblems(context, result)
