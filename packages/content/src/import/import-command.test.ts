@@ -242,6 +242,39 @@ describe('colophon import <folder>', () => {
   })
 })
 
+describe('colophon import, checked with the catalogue', () => {
+  it('fails a page whose DOI another report has, naming both places', async () => {
+    writeFileSync(
+      join(catalogue, 'reports/older-report.md'),
+      '---\ntitle: Older Report\npublished: 2001\ntype: books\nidentifiers:\n  doi: 10.5555/delta.7\n---\n',
+    )
+    const page = join(pages, 'header-month.txt')
+    writeFileSync(
+      page,
+      readFileSync(page, 'utf8').replace(
+        'Guides | June 2021',
+        'Guides | June 2021\nDOI: https://doi.org/10.5555/delta.7',
+      ),
+    )
+    const run = await colophon(work, 'import', 'pages/header-month.txt', '--catalogue', 'catalogue')
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(
+      /error {5}pages\/header-month\.txt:2 {2}identifiers\.doi: DOI 10\.5555\/delta\.7 is already used by "older-report" \(catalogue\/reports\/older-report\.md:\d+\)\n/,
+    )
+    expect(readdirSync(join(catalogue, 'reports'))).toEqual(['older-report.md'])
+  })
+
+  it('does not blame a page for problems the catalogue had already', async () => {
+    writeFileSync(join(catalogue, 'reports/broken.md'), '---\ntitle: Broken\n---\n')
+    const run = await colophon(work, 'import', 'pages/header-day.txt', '--catalogue', 'catalogue')
+    expect(run.code).toBe(0)
+    expect(readdirSync(join(catalogue, 'reports')).sort()).toEqual([
+      'broken.md',
+      'quiet-engines.md',
+    ])
+  })
+})
+
 describe('colophon import --dry-run', () => {
   it('prints the report files and writes nothing', async () => {
     const before = snapshot(work)

@@ -11,7 +11,7 @@ import { normalizeIsbn } from '@colophon/schema'
 import { defaultDisplayPath, listReportFiles, loadCatalogue } from '../build.js'
 import { CATALOGUE_FILE, parseCatalogueFile, REPORTS_DIR } from '../catalogue-file.js'
 import type { ContentProblem } from '../problem.js'
-import { parseReportFile, serializeReportFile } from '../report-file.js'
+import { parseReportFile, serializeReportFile, slugFromFileName } from '../report-file.js'
 import { importPage, type KnownReport, type PageImport } from './import-page.js'
 
 export interface ImportOptions {
@@ -114,6 +114,21 @@ function sameReport(a: string, b: string, file: string): boolean {
   const x = parseReportFile(a, file).report
   const y = parseReportFile(b, file).report
   return x !== undefined && y !== undefined && isDeepStrictEqual(x, y)
+}
+
+/**
+ * A problem the compiler reported in the other report of a pair (a duplicate ISBN or DOI),
+ * told from the page's side: the other report is the one named.
+ */
+function fromOtherSide(problem: ContentProblem): string {
+  const other = `"${slugFromFileName(problem.file)}" (${problem.file}:${problem.line})`
+  const turned = problem.message.replace(
+    /already used by "[^"]*"(?: \([^)]*\))?/,
+    `already used by ${other}`,
+  )
+  return turned === problem.message
+    ? `${problem.message} (${problem.file}:${problem.line})`
+    : turned
 }
 
 const problemKey = (p: ContentProblem) => `${p.file}\0${p.line}\0${p.path}\0${p.message}`
@@ -223,14 +238,31 @@ export async function runImport(options: ImportOptions): Promise<ImportRun> {
 
   // Check the catalogue with the new files in it, as `colophon check` would.
   const compiler = await loadCatalogue({ dir: options.dir, displayPath: display, entry: false })
-  const before = new Set(compiler.compile().problems.map(problemKey))
   const candidates = pages.filter(
     (p) => p.status === 'new' || p.status === 'replaced' || (dryRun && p.status === 'exists'),
   )
   const byTarget = new Map(candidates.map((p) => [p.target as string, p]))
+  const restore = (page: PageOutcome) => {
+    const original = textOfFile.get(page.file as string)
+    if (original === undefined) compiler.removeReportFile(page.target as string)
+    else compiler.setReportFile(page.target as string, original)
+  }
+  // Problems the catalogue has without the pages are not theirs; found only when needed.
+  let before: Set<string> | undefined
+  const newProblems = (problems: ContentProblem[]) => {
+    if (problems.length === 0) return problems
+    if (!before) {
+      for (const page of byTarget.values()) restore(page)
+      before = new Set(compiler.compile().problems.map(problemKey))
+      for (const page of byTarget.values())
+        compiler.setReportFile(page.target as string, page.text as string)
+    }
+    const known = before
+    return problems.filter((p) => !known.has(problemKey(p)))
+  }
   for (const page of candidates) compiler.setReportFile(page.target as string, page.text as string)
-  for (let round = 0; round < 5 && byTarget.size > 0; round++) {
-    const problems = compiler.compile().problems.filter((p) => !before.has(problemKey(p)))
+  for (let round = 0; byTarget.size > 0; round++) {
+    const problems = newProblems(compiler.compile().problems)
     if (problems.length === 0) break
     const failed = new Set<PageOutcome>()
     for (const problem of problems) {
@@ -242,18 +274,26 @@ export async function runImport(options: ImportOptions): Promise<ImportRun> {
         page.problems.push({
           line: pageLine(page.result, problem.path),
           field: problem.path,
-          message: `${problem.message} (reported in ${problem.file})`,
+          message: fromOtherSide(problem),
         })
       } else page.problems.push(explain(page.result, problem))
       failed.add(page)
     }
-    if (failed.size === 0) break
+    if (failed.size === 0 || round >= 4) {
+      // Problems no page can be blamed for: write none of them rather than break the catalogue.
+      const first = problems[0] as ContentProblem
+      for (const page of byTarget.values()) {
+        page.problems.push({
+          field: first.path,
+          message: `the catalogue would have a problem: ${first.file}:${first.line}: ${first.message}`,
+        })
+        failed.add(page)
+      }
+    }
     for (const page of failed) {
       page.status = 'failed'
       byTarget.delete(page.target as string)
-      const original = textOfFile.get(page.file as string)
-      if (original === undefined) compiler.removeReportFile(page.target as string)
-      else compiler.setReportFile(page.target as string, original)
+      restore(page)
     }
   }
 
