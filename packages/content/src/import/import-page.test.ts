@@ -517,6 +517,18 @@ describe('less common shapes', () => {
     )
   })
 
+  it('reads a labelled list: "Subjects:" or "Countries:" over bullets', () => {
+    const result = run(
+      'Wells and Pumps\nType: Reports\nDate: 2019\nSubjects:\n  • Water\n  • Industry\nCountries:\n  • Nepal\n  • Atlantis\n\nGroundwater falls a metre a year. Pumps are to blame.',
+    )
+    expect(result.report.topics).toEqual(['water', 'industry'])
+    expect(result.report.countries).toEqual(['NP'])
+    expect(result.unplaced).toEqual([
+      { line: 9, text: 'Atlantis', why: 'not an ISO 3166-1 country (regions are not countries)' },
+    ])
+    expect(result.report.description).toBe('Groundwater falls a metre a year. Pumps are to blame.')
+  })
+
   it('reports a second, different date instead of dropping it silently', () => {
     const result = run('Two Dates\nDate: April 2013\nType: Reports\nPublished: May 2014\n\nText.')
     expect(result.report.published).toBe('2013-04')

@@ -6,7 +6,14 @@ import { type Block, type ListBlock, type ListItem, pageBlocks, type TextBlock }
 import { contentsEntries, contentsEvidence } from './contents.js'
 import { PageContext } from './context.js'
 import { readDetails } from './details.js'
-import { applyField, fieldOfLabel, readHeaderLine, splitLabelled, splitSubjects } from './fields.js'
+import {
+  applyField,
+  fieldOfLabel,
+  type Label,
+  readHeaderLine,
+  splitLabelled,
+  splitSubjects,
+} from './fields.js'
 import { escapeMarkdown, markdownHeading, markdownList } from './markdown.js'
 import { interfaceNoise } from './noise.js'
 import { readPrice } from './price.js'
@@ -32,6 +39,7 @@ type ListRole =
   | { kind: 'findings'; line: number }
   | { kind: 'contents'; line: number }
   | { kind: 'introduced'; line: number; text: string }
+  | { kind: 'field'; line: number; text: string; label: Label }
   | { kind: 'none' }
 
 const RELATED_WHY =
@@ -109,6 +117,19 @@ class PageReader {
       !(label.field === 'price' && next?.kind === 'list')
     ) {
       applyField(ctx, label, labelled.value, block.line, text)
+      this.sawMetadata = true
+      return index
+    }
+
+    // "Subjects:" or "ISBN:" over a list: each item is a value of the field.
+    if (
+      labelled &&
+      label &&
+      labelled.value === '' &&
+      label.field !== 'price' &&
+      next?.kind === 'list'
+    ) {
+      this.role = { kind: 'field', line: block.line, text, label }
       this.sawMetadata = true
       return index
     }
@@ -291,6 +312,13 @@ class PageReader {
 
     if (this.phase === 'related') {
       for (const item of block.items) ctx.unplace(item.line, item.text, RELATED_WHY)
+      return
+    }
+    if (role.kind === 'field') {
+      for (const item of block.items) {
+        const text = collapseSpaces(item.text)
+        applyField(ctx, role.label, text, item.line, `${role.text} ${text}`)
+      }
       return
     }
     if (role.kind === 'findings') {
