@@ -7,6 +7,9 @@ import type { CatalogueStore, IdentifierIndex } from './store/store.js'
 
 type SearchIndex = ReturnType<typeof loadSearchIndex>
 
+/** How many rendered reports (any format) a snapshot keeps. */
+export const RENDER_CACHE_SIZE = 5_000
+
 /** A catalogue snapshot: constant data plus lazily built indexes. */
 export class Catalogue {
   readonly #store: CatalogueStore
@@ -20,6 +23,7 @@ export class Catalogue {
   #dateBounds: { lo: string[]; hi: string[] } | undefined
   #search: Promise<SearchIndex> | undefined
   #identifiers: Promise<IdentifierIndex> | undefined
+  readonly #rendered = new Map<string, string>()
 
   constructor(
     store: CatalogueStore,
@@ -36,6 +40,25 @@ export class Catalogue {
   report(slug: string): Promise<CompiledReport | undefined> {
     if (!Object.hasOwn(this.manifest.reports, slug)) return Promise.resolve(undefined)
     return this.#store.report(slug)
+  }
+
+  /**
+   * A rendered representation, cached: a snapshot never changes, so neither does a report's
+   * BibTeX or JSON. Bounded (oldest out first) so that a large catalogue cannot fill memory.
+   */
+  async rendered(
+    key: string,
+    render: () => Promise<string | undefined>,
+  ): Promise<string | undefined> {
+    const cached = this.#rendered.get(key)
+    if (cached !== undefined) return cached
+    const value = await render()
+    if (value === undefined) return undefined
+    if (this.#rendered.size >= RENDER_CACHE_SIZE) {
+      this.#rendered.delete(this.#rendered.keys().next().value as string)
+    }
+    this.#rendered.set(key, value)
+    return value
   }
 
   /** Position of each slug in `summaries` (newest first). */

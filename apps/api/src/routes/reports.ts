@@ -1,4 +1,4 @@
-import { CompiledReport, Slug } from '@colophon/schema'
+import { CompiledReport, slugProblem } from '@colophon/schema'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppEnv } from '../env.js'
 import { webUrl } from '../formats/context.js'
@@ -124,13 +124,13 @@ export const reports = new OpenAPIHono<AppEnv>()
     async (c) => {
       const { slug: name } = c.req.valid('param')
       const { slug, format: bySuffix } = splitSuffix(name)
-      const slugProblem = Slug.safeParse(slug)
-      if (!slugProblem.success) {
+      const problem = slugProblem(slug)
+      if (problem) {
         throw new HttpProblem(400, {
           title: 'Invalid request parameters',
           type: 'urn:colophon:problem:invalid-parameters',
-          detail: `slug: ${slugProblem.error.issues[0]?.message}`,
-          errors: [{ parameter: 'slug', detail: `slug: ${slugProblem.error.issues[0]?.message}` }],
+          detail: `slug: ${problem}`,
+          errors: [{ parameter: 'slug', detail: `slug: ${problem}` }],
         })
       }
       let format = bySuffix
@@ -156,14 +156,18 @@ export const reports = new OpenAPIHono<AppEnv>()
       if (!bySuffix) headers.Vary = 'Accept'
       const unchanged = notModified(c.req.raw, etag, headers)
       if (unchanged) return unchanged
-      const report = await catalogue.report(slug)
-      if (!report) throw new HttpProblem(404, { detail: `no report with slug "${slug}"` })
-      const body = format.render(report, {
-        settings: catalogue.settings,
-        vocabularies: catalogue.vocabularies,
-        webUrl: webUrl(catalogue.settings, `/reports/${slug}`),
-        apiUrl: new URL(`/v1/reports/${slug}`, c.req.url).href,
+      const body = await catalogue.rendered(`${format.name}:${slug}`, async () => {
+        const report = await catalogue.report(slug)
+        if (!report) return undefined
+        return (format as (typeof REPORT_FORMATS)[number]).render(report, {
+          settings: catalogue.settings,
+          vocabularies: catalogue.vocabularies,
+          webUrl: webUrl(catalogue.settings, `/reports/${slug}`),
+          apiUrl: new URL(`/v1/reports/${slug}`, c.req.url).href,
+        })
       })
+      if (body === undefined)
+        throw new HttpProblem(404, { detail: `no report with slug "${slug}"` })
       return new Response(body, {
         status: 200,
         headers: {
