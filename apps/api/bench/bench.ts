@@ -102,6 +102,7 @@ try {
   const base = `http://127.0.0.1:${port}`
   const scenarios: [string, string[]][] = [
     ['bare Hono route (constant)', ['/bare']],
+    ['same + secureHeaders + cors', ['/bare-headers']],
     ['GET /v1/reports/{slug}', slugs.slice(0, 2000).map((s) => `/v1/reports/${s}`)],
     [
       'GET /v1/reports?page=N (list)',

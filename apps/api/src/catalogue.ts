@@ -24,6 +24,7 @@ export class Catalogue {
   #search: Promise<SearchIndex> | undefined
   #identifiers: Promise<IdentifierIndex> | undefined
   readonly #rendered = new Map<string, string>()
+  readonly #memo = new Map<string, unknown>()
 
   constructor(
     store: CatalogueStore,
@@ -59,6 +60,12 @@ export class Catalogue {
     }
     this.#rendered.set(key, value)
     return value
+  }
+
+  /** A value derived from this snapshot alone, computed once. */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.#memo.has(key)) this.#memo.set(key, compute())
+    return this.#memo.get(key) as T
   }
 
   /** Position of each slug in `summaries` (newest first). */

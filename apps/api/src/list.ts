@@ -169,8 +169,11 @@ export async function listReports(catalogue: Catalogue, query: ListQuery): Promi
   const to = query.to && upperBound(query.to)
   const bounds = from || to ? catalogue.dateBounds : undefined
 
+  // The unfiltered catalogue (the web app's first page) needs no pass: its facets are the
+  // same for every page and sort, so the snapshot computes them once.
+  const unfiltered = !q && active.length === 0 && !bounds
   const matches: number[] = []
-  for (let i = 0; i < candidates.length; i++) {
+  for (let i = 0; !unfiltered && i < candidates.length; i++) {
     const position = candidates[i] as number
     const s = summaries[position] as ReportSummary
     if (bounds) {
@@ -196,7 +199,7 @@ export async function listReports(catalogue: Catalogue, query: ListQuery): Promi
 
   const perPage = query.per_page ?? DEFAULT_PER_PAGE
   const page = query.page ?? 1
-  const total = matches.length
+  const total = unfiltered ? candidates.length : matches.length
   const pageCount = Math.ceil(total / perPage)
   if (page > Math.max(pageCount, 1)) {
     throw invalidParameters([
@@ -206,12 +209,23 @@ export async function listReports(catalogue: Catalogue, query: ListQuery): Promi
       },
     ])
   }
-  const items = matches
-    .slice((page - 1) * perPage, page * perPage)
-    .map((position) => summaries[position] as ReportSummary)
+  const start = (page - 1) * perPage
+  const window = unfiltered
+    ? Array.from((candidates as number[] | Uint32Array).slice(start, start + perPage))
+    : matches.slice(start, start + perPage)
+  const items = window.map((position) => summaries[position] as ReportSummary)
+  const facets = unfiltered
+    ? catalogue.memo('facets:all', () => {
+        for (const s of summaries) for (const facet of FACETS) count(s, facet)
+        return facetList(catalogue, counts)
+      })
+    : facetList(catalogue, counts)
+  return { total, page, perPage, pageCount, sort, items, facets }
+}
 
+function facetList(catalogue: Catalogue, counts: Record<FacetName, Map<string, number>>): Facets {
   const names = labels(catalogue)
-  const facets = Object.fromEntries(
+  return Object.fromEntries(
     FACETS.map((facet) => {
       const values: FacetValue[] = [...counts[facet]].map(([value, n]) => ({
         value,
@@ -226,5 +240,4 @@ export async function listReports(catalogue: Catalogue, query: ListQuery): Promi
       return [facet, values]
     }),
   ) as Facets
-  return { total, page, perPage, pageCount, sort, items, facets }
 }
