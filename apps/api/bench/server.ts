@@ -20,8 +20,12 @@ dressed.get('/bare-headers', (c) => c.text('ok'))
 
 serve(
   {
-    fetch: (request) =>
-      new URL(request.url).pathname === '/bare' ? bare.fetch(request) : api.fetch(request),
+    fetch: (request) => {
+      const { pathname } = new URL(request.url)
+      if (pathname === '/bare') return bare.fetch(request)
+      if (pathname === '/bare-headers') return dressed.fetch(request)
+      return api.fetch(request)
+    },
     port: 0,
     hostname: '127.0.0.1',
   },

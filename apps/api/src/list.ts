@@ -148,8 +148,10 @@ export async function listReports(catalogue: Catalogue, query: ListQuery): Promi
   } else if (sort === 'title') {
     candidates = catalogue.titleOrder
   } else {
-    const all = Array.from(summaries.keys())
-    candidates = sort === 'oldest' ? all.reverse() : all
+    candidates = catalogue.memo(`order:${sort}`, () => {
+      const all = Array.from(summaries.keys())
+      return sort === 'oldest' ? all.reverse() : all
+    })
   }
 
   const active = FACETS.filter((f) => selected[f] !== undefined)
