@@ -68,7 +68,11 @@ try {
         .flatMap((s) => s.title.toLowerCase().split(/[^a-z]+/))
         .filter((w) => w.length > 4),
     ),
-  ].slice(0, 200)
+  ].slice(0, 300)
+  // Measured queries and warm-up queries are distinct, so the search cache never helps the
+  // in-process figures.
+  const warmUp = words.slice(200)
+  words.length = Math.min(words.length, 200)
 
   // 2. In-process search latency (the list pipeline: index search, filters, facets, page).
   const catalogue = await openCatalogue(new EmbeddedStore(compiled))
@@ -80,7 +84,7 @@ try {
     `${w} ${words[(i * 7) % words.length]}`,
     w.slice(0, 3),
   ])
-  for (const q of queries.slice(0, 50)) await listReports(catalogue, { q })
+  for (const q of warmUp) await listReports(catalogue, { q })
   const searchTimes: number[] = []
   let hits = 0
   for (const q of queries) {
@@ -108,7 +112,16 @@ try {
       'GET /v1/reports?page=N (list)',
       Array.from({ length: 50 }, (_, i) => `/v1/reports?page=${i + 1}`),
     ],
-    ['GET /v1/reports?q=… (search)', words.map((w) => `/v1/reports?q=${encodeURIComponent(w)}`)],
+    [
+      'GET /v1/reports?q=… (200 queries, cached after first use)',
+      words.map((w) => `/v1/reports?q=${encodeURIComponent(w)}`),
+    ],
+    [
+      'GET /v1/reports?q=… (distinct two-word queries, uncached)',
+      words.flatMap((a, i) =>
+        words.slice(i + 1).map((b) => `/v1/reports?q=${encodeURIComponent(`${a} ${b}`)}`),
+      ),
+    ],
   ]
   const rows: string[] = []
   let bareRps = 0

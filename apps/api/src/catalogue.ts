@@ -7,6 +7,19 @@ import type { CatalogueStore, IdentifierIndex } from './store/store.js'
 
 type SearchIndex = ReturnType<typeof loadSearchIndex>
 
+/** How many full-text queries' hits a snapshot keeps. */
+export const SEARCH_CACHE_SIZE = 1_000
+
+/**
+ * Per-query options over the compiled index's defaults: prefix matching for the last word
+ * only (what is being typed) and fuzzy matching for words of five letters or more. Prefix and
+ * fuzzy expansion of every short word is what makes a search over 10,000 reports slow.
+ */
+const SEARCH_TUNING = {
+  prefix: (_term: string, i: number, terms: string[]) => i === terms.length - 1,
+  fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false),
+}
+
 /** How many rendered reports (any format) a snapshot keeps. */
 export const RENDER_CACHE_SIZE = 5_000
 
@@ -25,6 +38,7 @@ export class Catalogue {
   #identifiers: Promise<IdentifierIndex> | undefined
   readonly #rendered = new Map<string, string>()
   readonly #memo = new Map<string, unknown>()
+  readonly #hits = new Map<string, number[]>()
 
   constructor(
     store: CatalogueStore,
@@ -60,6 +74,31 @@ export class Catalogue {
     }
     this.#rendered.set(key, value)
     return value
+  }
+
+  /**
+   * Positions of the reports matching a full-text query, best first; the most recent
+   * SEARCH_CACHE_SIZE queries are kept (typing a query repeats its prefixes).
+   */
+  async searchHits(q: string): Promise<number[]> {
+    const key = q.toLowerCase().replace(/\s+/g, ' ')
+    const cached = this.#hits.get(key)
+    if (cached) {
+      // Most recently used last: Map keeps insertion order.
+      this.#hits.delete(key)
+      this.#hits.set(key, cached)
+      return cached
+    }
+    const index = await this.search()
+    const positions: number[] = []
+    for (const hit of index.search(q, SEARCH_TUNING)) {
+      const position = this.position.get(hit.id as string)
+      if (position !== undefined) positions.push(position)
+    }
+    if (this.#hits.size >= SEARCH_CACHE_SIZE)
+      this.#hits.delete(this.#hits.keys().next().value as string)
+    this.#hits.set(key, positions)
+    return positions
   }
 
   /** A value derived from this snapshot alone, computed once. */

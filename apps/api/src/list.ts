@@ -23,16 +23,6 @@ export interface ListResult {
   facets: Facets
 }
 
-/**
- * Per-query options over the compiled index's defaults: prefix matching for the last word
- * only (what is being typed) and fuzzy matching for words of five letters or more. Prefix and
- * fuzzy expansion of every short word is what makes a search over 10,000 reports slow.
- */
-const SEARCH_TUNING = {
-  prefix: (_term: string, i: number, terms: string[]) => i === terms.length - 1,
-  fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false),
-}
-
 const split = (value: string | undefined) => (value ? [...new Set(value.split(','))] : undefined)
 
 /** The value(s) of one facet for a summary. */
@@ -128,13 +118,8 @@ export async function listReports(catalogue: Catalogue, query: ListQuery): Promi
   // Candidates in the requested order, as positions in `summaries`.
   let candidates: ArrayLike<number>
   if (q) {
-    const index = await catalogue.search()
-    const hits = index.search(q, SEARCH_TUNING)
-    const positions: number[] = []
-    for (const hit of hits) {
-      const position = catalogue.position.get(hit.id as string)
-      if (position !== undefined) positions.push(position)
-    }
+    // A copy: the cached hits stay in relevance order.
+    const positions = [...(await catalogue.searchHits(q))]
     if (sort === 'newest') positions.sort((a, b) => a - b)
     else if (sort === 'oldest') positions.sort((a, b) => b - a)
     else if (sort === 'title') {
