@@ -96,6 +96,19 @@ describe('GET /v1/reports', () => {
     expect(byIsbn.items.map((r: { slug: string }) => r.slug)).toEqual([REFERENCE_SLUG])
   })
 
+  it('keeps relevance order for a cached query after other sorts of it', async () => {
+    const slugsOf = async (query: string) =>
+      ((await (await app.request(`/v1/reports?${query}`)).json()).items as { slug: string }[]).map(
+        (r) => r.slug,
+      )
+    const relevance = await slugsOf('q=trade')
+    const byTitle = await slugsOf('q=trade&sort=title')
+    const oldest = await slugsOf('q=TRADE&sort=oldest')
+    expect([...byTitle].sort()).toEqual([...relevance].sort())
+    expect(oldest).toEqual(['trade-finance-gaps', 'r-and-d-special-characters'])
+    expect(await slugsOf('q=trade')).toEqual(relevance)
+  })
+
   it('filters, and counts each facet without its own filter', async () => {
     const body = await (await app.request('/v1/reports?topic=trade&country=vn')).json()
     expect(body.items.map((r: { slug: string }) => r.slug)).toEqual([
