@@ -98,6 +98,7 @@ export class CatalogueCompiler {
   #settings?: { file: string; text: string; parsed: ParsedCatalogueFile }
   readonly #reports = new Map<string, ReportEntry>()
   #lastSearchFile?: { text: string; hash: string }
+  #lastCross?: { settings: CatalogueSettings | undefined; entries: readonly ReportEntry[] }
   #search?: {
     settings: CatalogueSettings
     index: MiniSearch<SearchDocument>
@@ -171,7 +172,7 @@ export class CatalogueCompiler {
 
     const entries = [...this.#reports.values()].sort((a, b) => (a.file < b.file ? -1 : 1))
     for (const entry of entries) problems.push(...entry.parsed.problems)
-    problems.push(...this.#crossFileProblems(settings, entries))
+    problems.push(...this.#crossFileProblemsCached(settings, entries))
 
     mark('rules across files')
     const result = { fileCount, reportCount: entries.length }
@@ -258,6 +259,37 @@ export class CatalogueCompiler {
     return index
   }
 
+  /**
+   * The rules across files, skipped when they cannot have changed: same settings, same
+   * files, no problems last time, and every changed report still the same in what the
+   * rules read (slug, identifiers, vocabulary keys, links). Editing an overview or a title
+   * in watch mode then costs nothing here.
+   */
+  #crossFileProblemsCached(
+    settings: CatalogueSettings | undefined,
+    entries: readonly ReportEntry[],
+  ): ContentProblem[] {
+    const last = this.#lastCross
+    const reuse =
+      last !== undefined &&
+      last.settings === settings &&
+      last.entries.length === entries.length &&
+      entries.every((entry, i) => {
+        const before = last.entries[i] as ReportEntry
+        return (
+          entry === before ||
+          (entry.file === before.file && crossFileKey(entry) === crossFileKey(before))
+        )
+      })
+    if (reuse) {
+      this.#lastCross = { settings, entries }
+      return []
+    }
+    const problems = this.#crossFileProblems(settings, entries)
+    this.#lastCross = problems.length === 0 ? { settings, entries } : undefined
+    return problems
+  }
+
   #crossFileProblems(
     settings: CatalogueSettings | undefined,
     entries: readonly ReportEntry[],
@@ -297,6 +329,33 @@ export class CatalogueCompiler {
     }
     return problems
   }
+}
+
+const crossFileKeys = new WeakMap<ReportEntry, string>()
+
+/** What the rules across files read of one report, as one string. */
+function crossFileKey(entry: ReportEntry): string {
+  let key = crossFileKeys.get(entry)
+  if (key === undefined) {
+    const r = entry.parsed.report
+    key = JSON.stringify(
+      r
+        ? [
+            r.slug,
+            r.identifiers?.isbn?.map((i) => i.value),
+            r.identifiers?.doi,
+            r.type,
+            r.series?.key,
+            r.topics,
+            r.supersedes,
+            r.related,
+            r.translations?.map((t) => t.slug),
+          ]
+        : ['invalid', entry.parsed.slug],
+    )
+    crossFileKeys.set(entry, key)
+  }
+  return key
 }
 
 function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
