@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { build, writeOutputAtomic } from './build.js'
+import { build, compile, writeOutputAtomic } from './build.js'
 import { generateCatalogue } from './generate.js'
 import { readCompiledCatalogue } from './read-catalogue.js'
 import { copyCatalogue, ERROR_FIXTURES, REAL_CATALOGUE, readTree, tempDir } from './test-support.js'
@@ -76,6 +76,24 @@ describe('determinism', () => {
     // And again, over the previous output.
     await build({ dir: a, out: join(a, 'out') })
     expect(await readTree(join(a, 'out'))).toEqual(treeA)
+  })
+
+  it('the same output whether files are parsed on worker threads or not', async () => {
+    const dir = join(temp.path, 'c')
+    await generateCatalogue(dir, { count: 600, seed: 8 })
+    const one = await build({ dir, out: join(temp.path, 'one'), threads: 1 })
+    const two = await build({ dir, out: join(temp.path, 'two'), threads: 2 })
+    expect(one.ok && two.ok).toBe(true)
+    expect(await readTree(join(temp.path, 'two'))).toEqual(await readTree(join(temp.path, 'one')))
+  })
+
+  it('workers report problems with positions too', async () => {
+    const dir = await copyCatalogue(ERROR_FIXTURES, join(temp.path, 'errors'))
+    const display = (file: string) => file.slice(dir.length + 1)
+    const one = await compile({ dir, displayPath: display, threads: 1 })
+    const two = await compile({ dir, displayPath: display, threads: 2 })
+    expect(two.problems).toEqual(one.problems)
+    expect(two.problems).toHaveLength(10)
   })
 
   it('a different seed gives a different catalogue (the comparison can fail)', async () => {
