@@ -197,7 +197,7 @@ export function serializeReportFile(
     const value = report[key as keyof ReportInput]
     if (value !== undefined) fields[key] = value
   }
-  const yaml = stringify(fields, { lineWidth: 0, aliasDuplicateObjects: false })
+  const yaml = stringify(fields, { lineWidth: 0, aliasDuplicateObjects: false, singleQuote: true })
   const text = body?.trim()
   return `---\n${yaml}---\n${text ? `\n${text}\n` : ''}`
 }

@@ -35,10 +35,10 @@ export interface Command {
 
 /** Options every catalogue command understands. */
 export const catalogueOptions = {
-  dir: { type: 'string', default: 'catalogue' },
-  out: { type: 'string', default: 'dist/catalogue' },
+  dir: { type: 'string' },
+  out: { type: 'string' },
   format: { type: 'string', default: 'human' },
 } satisfies OptionsConfig
 
 export const CATALOGUE_USAGE =
-  '[--dir <catalogue folder> (catalogue)] [--out <output folder> (dist/catalogue)] [--format human|json|github] [--threads <n> (one per core from 2,000 reports)]'
+  '[--dir <catalogue folder> (./catalogue, or package.json "colophon.catalogue" above)] [--out <output folder> (dist/catalogue beside it)] [--format human|json|github] [--threads <n> (one per core from 2,000 reports)]'

@@ -296,6 +296,7 @@ describe('colophon import --dry-run', () => {
     const stored = parseReportFile(readFileSync(file, 'utf8'), file)
     expect(printed.problems).toEqual([])
     expect(printed.report).toEqual(stored.report)
+    expect(run.stdout).toBe(readFileSync(file, 'utf8'))
     expect(run.stderr).toContain('with the same data: nothing to do')
   })
 })

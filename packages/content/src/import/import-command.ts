@@ -12,7 +12,7 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'turn plain-text captures of publication pages into report files',
   usage:
-    '<file|folder>... [--dry-run] [--force] [--catalogue <folder> (catalogue)] [--type <key>] [--published <YYYY[-MM[-DD]]>] [--format human|json]',
+    '<file|folder>... [--dry-run] [--force] [--catalogue <folder> (as --dir in check)] [--type <key>] [--published <YYYY[-MM[-DD]]>] [--format human|json]',
   positionals: true,
   options: {
     'dry-run': { type: 'boolean', default: false },
@@ -37,7 +37,7 @@ export const importCommand: Command = {
     // --catalogue is this command's name for the catalogue folder; --dir as in check/build.
     const { dir, displayPath } = catalogueLocations({
       ...context,
-      values: { ...values, dir: values.catalogue ?? values.dir ?? 'catalogue' },
+      values: { ...values, dir: values.catalogue ?? values.dir },
     })
     const dryRun = values['dry-run'] === true
     let run: Awaited<ReturnType<typeof runImport>>
