@@ -1,18 +1,10 @@
-// The facts of the reference report, read from the plain-text seed beside the design brief
-// (../shared/seeds/ next to the repository), so the test checks the page against the source.
+// The facts of the reference report, read from the plain-text capture of its public page
+// (seeds/ at the repository root), so the test checks the page against the source.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { WEB_DIR } from './support.js'
 
-export const SEED_PATH = join(
-  WEB_DIR,
-  '..',
-  '..',
-  '..',
-  'shared',
-  'seeds',
-  'beyond-factory-asia.txt',
-)
+export const SEED_PATH = join(WEB_DIR, '..', '..', 'seeds', 'beyond-factory-asia.txt')
 
 export interface SeedFacts {
   title: string

@@ -15,7 +15,7 @@ import { main } from '../cli/main.js'
 import { parseReportFile } from '../report-file.js'
 
 const here = import.meta.dirname
-const SEED = join(here, '../../../../../shared/seeds/beyond-factory-asia.txt')
+const SEED = join(here, '../../../../seeds/beyond-factory-asia.txt')
 const REAL_CATALOGUE = join(here, '../../catalogue')
 
 const CATALOGUE_YAML = `schemaVersion: 1

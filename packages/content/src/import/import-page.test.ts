@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { referenceReport } from '../../../schema/src/test-support/reference-report.js'
 import { importPage } from './import-page.js'
 
-const SEED = join(import.meta.dirname, '../../../../../shared/seeds/beyond-factory-asia.txt')
+const SEED = join(import.meta.dirname, '../../../../seeds/beyond-factory-asia.txt')
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8')
 
 const vocabularies: Vocabularies = {

@@ -1,5 +1,5 @@
-// The reference report (shared/seeds/beyond-factory-asia.txt), typed in with every fact its
-// public page carries. Tests across the repo compare against it.
+// The reference report (seeds/beyond-factory-asia.txt at the repository root), typed in with
+// every fact its public page carries. Tests across the repo compare against it.
 import type { ReportInput } from '../report.js'
 
 export const referenceReport = {
