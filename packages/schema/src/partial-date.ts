@@ -3,6 +3,7 @@
 // plain strings within one precision; compare across precisions with comparePartialDates.
 
 export const PARTIAL_DATE_PATTERN = '^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$'
+const partialDateRegex = new RegExp(PARTIAL_DATE_PATTERN)
 
 /**
  * The tightest pattern JSON Schema can carry: year from 1000, month 01-12, day 01-31. Only
@@ -46,7 +47,7 @@ function daysInMonth(year: number, month: number): number {
  * partialDateProblem('2013-02-30') // 'date 2013-02-30: February 2013 has 28 days'
  */
 export function partialDateProblem(value: string): string | undefined {
-  if (!new RegExp(PARTIAL_DATE_PATTERN).test(value)) {
+  if (!partialDateRegex.test(value)) {
     return `date ${value}: expected YYYY, YYYY-MM or YYYY-MM-DD`
   }
   const [year, month, day] = value.split('-').map(Number) as [number, number?, number?]

@@ -1,6 +1,7 @@
 // Slugs: lowercase ASCII words joined by single hyphens, stable in URLs and file names.
 
 export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$'
+const slugRegex = new RegExp(SLUG_PATTERN)
 export const SLUG_MAX_LENGTH = 100
 
 /**
@@ -12,7 +13,7 @@ export const SLUG_MAX_LENGTH = 100
 export function slugProblem(value: string): string | undefined {
   if (value.length > SLUG_MAX_LENGTH)
     return `slug "${value}": at most ${SLUG_MAX_LENGTH} characters`
-  if (new RegExp(SLUG_PATTERN).test(value)) return undefined
+  if (slugRegex.test(value)) return undefined
   const suggestion = slugify(value)
   return `slug "${value}": use lowercase letters, digits and single hyphens${suggestion ? `, e.g. "${suggestion}"` : ''}`
 }
