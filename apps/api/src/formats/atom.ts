@@ -1,7 +1,7 @@
 // An Atom 1.0 feed (RFC 4287) of the newest reports, linking to their pages in the web app.
 import type { CatalogueSettings, ReportSummary } from '@colophon/schema'
 import { lowerBound } from '../catalogue.js'
-import { authorName, webUrl } from './context.js'
+import { authorName, citationTitle, webUrl } from './context.js'
 import { element, escapeXml } from './xml.js'
 
 /** A partial date as an RFC 3339 timestamp at the start of the period it names. */
@@ -26,7 +26,7 @@ export function toAtom(
     return [
       '  <entry>',
       `    ${element('id', url)}`,
-      `    ${element('title', r.subtitle ? `${r.title}: ${r.subtitle}` : r.title)}`,
+      `    ${element('title', citationTitle(r))}`,
       `    <link rel="alternate" type="text/html" href="${escapeXml(url)}"/>`,
       `    ${element('published', atomDate(r.published))}`,
       `    ${element('updated', atomDate(r.published))}`,

@@ -1,7 +1,7 @@
 // BibTeX: @techreport for reports, @book for books. Text is escaped for LaTeX; Unicode passes
 // through (biber and BibTeX 0.99d+ read UTF-8), LaTeX's special characters do not.
 import { type CompiledReport, isPerson, parsePartialDate } from '@colophon/schema'
-import { authorName, type FormatContext, isBook, isbn13s, label } from './context.js'
+import { authorName, citationTitle, type FormatContext, isBook, isbn13s, label } from './context.js'
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
@@ -45,7 +45,7 @@ export function toBibtex(report: CompiledReport, ctx: FormatContext): string {
           `{${escapeBibtex(authorName(a))}}`,
     )
     .join(' and ')
-  const title = report.subtitle ? `${report.title}: ${report.subtitle}` : report.title
+  const title = citationTitle(report)
   const keywords = (report.topics ?? []).map((t) => label(ctx.vocabularies.topics, t))
   const fields = [
     field('title', `{${escapeBibtex(title)}}`, true),

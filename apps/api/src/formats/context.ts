@@ -58,3 +58,18 @@ export function abstractOf(report: CompiledReport): string | undefined {
 export function isBook(report: CompiledReport): boolean {
   return /(^|-)books?($|-)/.test(report.type)
 }
+
+/**
+ * The title a citation carries: the title, then the subtitle after a colon, as library
+ * records give it; but a title with a colon of its own already carries its subtitle, and
+ * the report's `subtitle` is then a heading of the page (as on the reference report) that a
+ * citation would only repeat.
+ *
+ * @example
+ * citationTitle({ title: 'Asia 2050', subtitle: 'Realizing the Asian Century' })
+ * // 'Asia 2050: Realizing the Asian Century'
+ */
+export function citationTitle(report: Pick<CompiledReport, 'title' | 'subtitle'>): string {
+  if (!report.subtitle || report.title.includes(':')) return report.title
+  return `${report.title}: ${report.subtitle}`
+}

@@ -1,7 +1,15 @@
 // CSL-JSON (Citation Style Language input data): what citation processors and reference
 // managers (Zotero, citeproc-js, pandoc) read.
 import { type CompiledReport, isPerson } from '@colophon/schema'
-import { abstractOf, dateParts, type FormatContext, isBook, isbn13s, label } from './context.js'
+import {
+  abstractOf,
+  citationTitle,
+  dateParts,
+  type FormatContext,
+  isBook,
+  isbn13s,
+  label,
+} from './context.js'
 
 export interface CslName {
   family?: string
@@ -35,7 +43,7 @@ export function toCsl(report: CompiledReport, ctx: FormatContext): CslItem[] {
   const item: CslItem = {
     id: report.slug,
     type: isBook(report) ? 'book' : 'report',
-    title: report.subtitle ? `${report.title}: ${report.subtitle}` : report.title,
+    title: citationTitle(report),
     issued: { 'date-parts': [dateParts(report)] },
     publisher: report.publisher,
     genre: label(ctx.vocabularies.types, report.type),

@@ -1,13 +1,20 @@
 // Simple Dublin Core as OAI-PMH's oai_dc record: what repositories and harvesters read.
 import { type CompiledReport, isPerson } from '@colophon/schema'
-import { abstractOf, authorName, type FormatContext, isbn13s, label } from './context.js'
+import {
+  abstractOf,
+  authorName,
+  citationTitle,
+  type FormatContext,
+  isbn13s,
+  label,
+} from './context.js'
 import { element } from './xml.js'
 
 /** The report as an `oai_dc:dc` XML document. */
 export function toDublinCore(report: CompiledReport, ctx: FormatContext): string {
   const dc = (name: string, value: string | undefined) => element(`dc:${name}`, value)
   const lines = [
-    dc('title', report.subtitle ? `${report.title}: ${report.subtitle}` : report.title),
+    dc('title', citationTitle(report)),
     ...(report.authors ?? []).map((a) =>
       dc('creator', isPerson(a) ? [a.family, a.given].filter(Boolean).join(', ') : authorName(a)),
     ),

@@ -10,6 +10,7 @@ import { EmbeddedStore } from '../store/embedded.js'
 import { cslDataSchema } from '../test-support/csl-data-schema.js'
 import { buildFixture, type Fixture, REFERENCE_SLUG } from '../test-support/fixture.js'
 import { escapeBibtex } from './bibtex.js'
+import { citationTitle } from './context.js'
 
 let fixture: Fixture
 let app: ReturnType<typeof createApp>
@@ -28,7 +29,6 @@ const get = async (path: string) => {
   return res.text()
 }
 const report = (slug: string) => fixture.catalogue.report(slug) as CompiledReport
-const fullTitle = (r: CompiledReport) => (r.subtitle ? `${r.title}: ${r.subtitle}` : r.title)
 const SPECIAL = 'r-and-d-special-characters'
 
 type Csl = {
@@ -56,7 +56,7 @@ describe('BibTeX', () => {
       const [item] = new Cite(text).data as Csl[]
       expect(item, slug).toBeDefined()
       if (!item) continue
-      expect(item.title).toBe(fullTitle(r))
+      expect(item.title).toBe(citationTitle(r))
       expect(item.type).toBe(slug === 'energy-outlook-2019' ? 'book' : 'report')
       expect(item.issued['date-parts'][0]?.[0]).toBe(Number(r.published.slice(0, 4)))
       expect(item.URL).toBe(`https://reports.example.org/reports/${slug}`)
@@ -81,6 +81,29 @@ describe('BibTeX', () => {
     const [item] = new Cite(text).data as Csl[]
     expect(item?.issued['date-parts']).toEqual([[2013, 4]])
     expect(item?.ISBN).toBe('9789292540470, 9789292540487')
+    // Its subtitle is a heading of the page: the title has a subtitle of its own already.
+    expect(item?.title).toBe('Beyond Factory Asia: Fuelling Growth in a Changing World')
+  })
+})
+
+describe('citationTitle', () => {
+  it('puts the subtitle after the title and a colon', () => {
+    expect(citationTitle({ title: 'Asia 2050', subtitle: 'Realizing the Asian Century' })).toBe(
+      'Asia 2050: Realizing the Asian Century',
+    )
+  })
+
+  it('gives the title alone when there is no subtitle', () => {
+    expect(citationTitle({ title: 'Asia 2050' })).toBe('Asia 2050')
+  })
+
+  it('never adds a second subtitle to a title that has one', () => {
+    expect(
+      citationTitle({
+        title: 'Beyond Factory Asia: Fuelling Growth',
+        subtitle: 'Beyond Factory Asia: Moving on',
+      }),
+    ).toBe('Beyond Factory Asia: Fuelling Growth')
   })
 })
 
@@ -92,7 +115,7 @@ describe('RIS', () => {
       expect(text.startsWith('TY  - ')).toBe(true)
       expect(text.endsWith('ER  - \r\n')).toBe(true)
       const [item] = new Cite(text, { forceType: '@ris/file' }).data as Csl[]
-      expect(item?.title, slug).toBe(r.title)
+      expect(item?.title, slug).toBe(citationTitle(r))
       expect(item?.issued['date-parts'][0]?.[0]).toBe(Number(r.published.slice(0, 4)))
     }
     const [special] = new Cite(await get(`/v1/reports/${SPECIAL}.ris`), { forceType: '@ris/file' })

@@ -1,6 +1,14 @@
 // RIS (Research Information Systems): one tag per line, `TY` first and `ER` last, CRLF.
 import { type CompiledReport, isPerson, parsePartialDate } from '@colophon/schema'
-import { abstractOf, authorName, type FormatContext, isBook, isbn13s, label } from './context.js'
+import {
+  abstractOf,
+  authorName,
+  citationTitle,
+  type FormatContext,
+  isBook,
+  isbn13s,
+  label,
+} from './context.js'
 
 function line(tag: string, value: string | undefined): string[] {
   if (value === undefined || value === '') return []
@@ -15,8 +23,7 @@ export function toRis(report: CompiledReport, ctx: FormatContext): string {
   const lines = [
     ...line('TY', isBook(report) ? 'BOOK' : 'RPRT'),
     ...line('ID', report.slug),
-    ...line('TI', report.title),
-    ...line('ST', report.subtitle),
+    ...line('TI', citationTitle(report)),
     ...(report.authors ?? []).flatMap((a) =>
       line('AU', isPerson(a) ? [a.family, a.given].filter(Boolean).join(', ') : authorName(a)),
     ),
