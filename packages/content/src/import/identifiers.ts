@@ -82,90 +82,96 @@ function numberWithForm(part: string, prefix: RegExp): Numbered {
   return { value: text.replace(/\s*[.;,]$/, '').trim(), formWord }
 }
 
+/** How pages write one kind of standard number, and how the schema checks it. */
+interface NumberKind<Form extends string> {
+  key: 'isbn' | 'issn'
+  list: (ctx: PageContext) => { value: string; form: Form }[]
+  name: string
+  prefix: RegExp
+  problem: (value: string) => string | undefined
+  form: (word: string) => Form | undefined
+  forms: string
+  canonical: (value: string) => string
+}
+
+const ISBN: NumberKind<IsbnForm> = {
+  key: 'isbn',
+  list: (ctx) => ctx.list('isbn'),
+  name: 'ISBN',
+  prefix: /^ISBN(?:-1[03])?:?\s*/i,
+  problem: isbnProblem,
+  form: isbnForm,
+  forms: 'print, web, pdf or ebook',
+  canonical: (value) => value,
+}
+
+const ISSN: NumberKind<IssnForm> = {
+  key: 'issn',
+  list: (ctx) => ctx.list('issn'),
+  name: 'ISSN',
+  prefix: /^(?:[pe]-)?ISSN:?\s*/i,
+  problem: issnProblem,
+  form: issnForm,
+  forms: 'print or online',
+  canonical: (value) => value.toUpperCase(),
+}
+
+// Each number with its form; a number without one is taken as print, and says so.
+function addNumbers<Form extends string>(
+  kind: NumberKind<Form>,
+  ctx: PageContext,
+  value: string,
+  line: number,
+  labelForm: string | undefined,
+): void {
+  for (const part of splitOutsideParentheses(value)) {
+    const { value: number, formWord } = numberWithForm(part, kind.prefix)
+    const problem = kind.problem(number)
+    if (problem) {
+      ctx.unplace(line, part, problem)
+      continue
+    }
+    const list = kind.list(ctx)
+    const path = `identifiers.${kind.key}[${list.length}]`
+    const word = formWord ?? labelForm
+    let form = word ? kind.form(word) : undefined
+    if (word && !form) {
+      ctx.unplace(line, part, `unknown ${kind.name} form "${word}"; expected ${kind.forms}`)
+      continue
+    }
+    if (!form) {
+      form = 'print' as Form
+      ctx.infer(`${path}.form`, 'the page gives no form; print assumed', line)
+    } else if (word && word.toLowerCase() !== form) {
+      ctx.infer(`${path}.form`, `"${word}" read as ${form}`, line)
+    }
+    list.push({ value: kind.canonical(number), form })
+    ctx.at(path, line)
+  }
+}
+
 /**
  * Reads one or more ISBNs with their forms into the draft. `labelForm` is a form the
  * label gave ("ISBN (print): …", "e-ISBN: …").
  */
-export function addIsbns(
-  ctx: PageContext,
-  value: string,
-  line: number,
-  labelForm?: string | undefined,
-): void {
-  for (const part of splitOutsideParentheses(value)) {
-    const { value: isbn, formWord } = numberWithForm(part, /^ISBN(?:-1[03])?:?\s*/i)
-    const problem = isbnProblem(isbn)
-    if (problem) {
-      ctx.unplace(line, part, problem)
-      continue
-    }
-    const list = ctx.list('isbn')
-    const index = list.length
-    const word = formWord ?? labelForm
-    let form = word ? isbnForm(word) : undefined
-    if (word && !form) {
-      ctx.unplace(line, part, `unknown ISBN form "${word}"; expected print, web, pdf or ebook`)
-      continue
-    }
-    if (!form) {
-      form = 'print'
-      ctx.infer(`identifiers.isbn[${index}].form`, 'the page gives no form; print assumed', line)
-    } else if (word && word.toLowerCase() !== form) {
-      ctx.infer(`identifiers.isbn[${index}].form`, `"${word}" read as ${form}`, line)
-    }
-    list.push({ value: isbn, form })
-    ctx.at(`identifiers.isbn[${index}]`, line)
-  }
+export function addIsbns(ctx: PageContext, value: string, line: number, labelForm?: string): void {
+  addNumbers(ISBN, ctx, value, line, labelForm)
 }
 
 /** Reads one or more ISSNs with their forms ("2071-7202 (print), 2218-2675 (online)"). */
-export function addIssns(
-  ctx: PageContext,
-  value: string,
-  line: number,
-  labelForm?: string | undefined,
-): void {
-  for (const part of splitOutsideParentheses(value)) {
-    const { value: issn, formWord } = numberWithForm(part, /^(?:[pe]-)?ISSN:?\s*/i)
-    const problem = issnProblem(issn)
-    if (problem) {
-      ctx.unplace(line, part, problem)
-      continue
-    }
-    const list = ctx.list('issn')
-    const index = list.length
-    const word = formWord ?? labelForm
-    let form = word ? issnForm(word) : undefined
-    if (word && !form) {
-      ctx.unplace(line, part, `unknown ISSN form "${word}"; expected print or online`)
-      continue
-    }
-    if (!form) {
-      form = 'print'
-      ctx.infer(`identifiers.issn[${index}].form`, 'the page gives no form; print assumed', line)
-    } else if (word && word.toLowerCase() !== form) {
-      ctx.infer(`identifiers.issn[${index}].form`, `"${word}" read as ${form}`, line)
-    }
-    list.push({ value: issn.toUpperCase(), form })
-    ctx.at(`identifiers.issn[${index}]`, line)
-  }
+export function addIssns(ctx: PageContext, value: string, line: number, labelForm?: string): void {
+  addNumbers(ISSN, ctx, value, line, labelForm)
 }
 
 /** True when every comma-separated part of `value` is a valid ISBN, with or without a form. */
 export function looksLikeIsbns(value: string): boolean {
   const parts = splitOutsideParentheses(value)
-  return (
-    parts.length > 0 &&
-    parts.every((p) => !isbnProblem(numberWithForm(p, /^ISBN(?:-1[03])?:?\s*/i).value))
-  )
+  return parts.length > 0 && parts.every((p) => !isbnProblem(numberWithForm(p, ISBN.prefix).value))
 }
 
 export function looksLikeIssns(value: string): boolean {
   const parts = splitOutsideParentheses(value)
-  return (
-    parts.length > 0 &&
-    parts.every((p) => !issnProblem(numberWithForm(p, /^(?:[pe]-)?ISSN:?\s*/i).value))
-  )
+  return parts.length > 0 && parts.every((p) => !issnProblem(numberWithForm(p, ISSN.prefix).value))
 }
 
 /** The bare DOI from "10.…", "doi:10.…" or a doi.org URL, or `undefined`. */
