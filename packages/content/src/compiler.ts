@@ -12,10 +12,10 @@ import {
 import type MiniSearch from 'minisearch'
 import { type ParsedCatalogueFile, parseCatalogueFile } from './catalogue-file.js'
 import {
+  CatalogueEmitter,
   type CatalogueOutput,
   compileReport,
   type EmittedReport,
-  emitCatalogue,
   emitReport,
   topicLabel,
 } from './emit.js'
@@ -97,13 +97,22 @@ const LINK_FIELDS = new Set(['related', 'supersedes', 'translations'])
 export class CatalogueCompiler {
   #settings?: { file: string; text: string; parsed: ParsedCatalogueFile }
   readonly #reports = new Map<string, ReportEntry>()
+  /** The report files in order, kept until one is added or removed. */
+  #sortedFiles?: string[]
+  readonly #emitter = new CatalogueEmitter()
   #lastSearchFile?: { text: string; hash: string }
   #lastCross?: { settings: CatalogueSettings | undefined; entries: readonly ReportEntry[] }
   #search?: {
     settings: CatalogueSettings
     index: MiniSearch<SearchDocument>
     slugs: Map<string, ReportEntry>
+    /** File → the slug it is indexed under. */
+    files: Map<string, string>
+    /** True once a complete pass has brought it up to date with every report. */
+    synced: boolean
   }
+  /** Report files set or removed since the search index's last complete pass. */
+  readonly #searchChanges = new Set<string>()
 
   constructor(readonly options: CompilerOptions = {}) {}
 
@@ -130,6 +139,8 @@ export class CatalogueCompiler {
       located ??= parseReportFile(text, file)
       return located.locate(path, anchor)
     }
+    if (!this.#reports.has(file)) this.#sortedFiles = undefined
+    this.#searchChanges.add(file)
     this.#reports.set(file, { file, text, parsed: { ...result, locate }, html: result.html })
   }
 
@@ -142,7 +153,10 @@ export class CatalogueCompiler {
   }
 
   removeReportFile(file: string): boolean {
-    return this.#reports.delete(file)
+    if (!this.#reports.delete(file)) return false
+    this.#sortedFiles = undefined
+    this.#searchChanges.add(file)
+    return true
   }
 
   get reportFiles(): string[] {
@@ -170,8 +184,10 @@ export class CatalogueCompiler {
     } else problems.push(...settingsEntry.parsed.problems)
     const settings = settingsEntry?.parsed.settings
 
-    const entries = [...this.#reports.values()].sort((a, b) => (a.file < b.file ? -1 : 1))
-    for (const entry of entries) problems.push(...entry.parsed.problems)
+    this.#sortedFiles ??= [...this.#reports.keys()].sort()
+    const entries = this.#sortedFiles.map((file) => this.#reports.get(file) as ReportEntry)
+    for (const entry of entries)
+      if (entry.parsed.problems.length > 0) problems.push(...entry.parsed.problems)
     problems.push(...this.#crossFileProblemsCached(settings, entries))
 
     mark('rules across files')
@@ -184,7 +200,7 @@ export class CatalogueCompiler {
     const emitted = entries.map((entry) => this.#emitted(entry, settings))
     mark('compiled reports (JSON, hashes)')
     const quick = options.quick === true && this.#lastSearchFile !== undefined
-    const output = emitCatalogue(settings, emitted, {
+    const output = this.#emitter.emit(settings, emitted, {
       entry: quick ? false : this.options.entry,
       searchIndex: this.#updateSearchIndex(settings, entries, true),
       searchIndexFile: quick ? this.#lastSearchFile : undefined,
@@ -227,7 +243,9 @@ export class CatalogueCompiler {
   /**
    * The search index, kept between compiles: reports whose compiled form changed are
    * discarded and added again; a change of settings starts afresh. Reports are added in
-   * file order, so a build gives the same index however its files were parsed.
+   * file order, so a build gives the same index however its files were parsed. Once a
+   * complete pass has seen every report, later passes look only at the files set or
+   * removed since (watch mode: one file, not 10,000).
    */
   #updateSearchIndex(
     settings: CatalogueSettings,
@@ -235,26 +253,51 @@ export class CatalogueCompiler {
     complete: boolean,
   ): MiniSearch<SearchDocument> {
     if (this.#search?.settings !== settings) {
-      this.#search = { settings, index: createSearchIndex(), slugs: new Map() }
-    }
-    const { index, slugs } = this.#search
-    if (complete) {
-      const current = new Set(entries)
-      for (const [slug, entry] of slugs) {
-        if (!current.has(entry) || this.#reports.get(entry.file) !== entry) {
-          index.discard(slug)
-          slugs.delete(slug)
-        }
+      this.#search = {
+        settings,
+        index: createSearchIndex(),
+        slugs: new Map(),
+        files: new Map(),
+        synced: false,
       }
     }
+    const search = this.#search
+    const { index, slugs, files } = search
+    const discardStale = (slug: string, entry: ReportEntry) => {
+      if (this.#reports.get(entry.file) === entry) return
+      index.discard(slug)
+      slugs.delete(slug)
+      if (files.get(entry.file) === slug) files.delete(entry.file)
+    }
     const label = topicLabel(settings)
-    for (const entry of entries) {
+    const add = (entry: ReportEntry) => {
       const report = entry.emitted?.value.report
-      if (!report || slugs.get(report.slug) === entry) continue
+      if (!report || slugs.get(report.slug) === entry) return
       // Two files with one slug: the compile will fail on it; index the first only.
-      if (slugs.has(report.slug)) continue
+      if (slugs.has(report.slug)) return
       index.add(searchDocument(report, label))
       slugs.set(report.slug, entry)
+      files.set(entry.file, report.slug)
+    }
+    if (complete && search.synced) {
+      // A complete pass runs only when the compile is valid (slugs are unique), and every
+      // report indexed before and changed since is among the changed files.
+      const changed = [...this.#searchChanges].sort()
+      for (const file of changed) {
+        const slug = files.get(file)
+        if (slug !== undefined) discardStale(slug, slugs.get(slug) as ReportEntry)
+      }
+      for (const file of changed) {
+        const entry = this.#reports.get(file)
+        if (entry) add(entry)
+      }
+    } else {
+      if (complete) for (const [slug, entry] of slugs) discardStale(slug, entry)
+      for (const entry of entries) add(entry)
+    }
+    if (complete) {
+      search.synced = true
+      this.#searchChanges.clear()
     }
     return index
   }

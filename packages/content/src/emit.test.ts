@@ -2,8 +2,16 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { CatalogueSettings, Report } from '@colophon/schema'
+import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { compileReport, ENTRY_FILES, emitCatalogue, emitReport } from './emit.js'
+import {
+  CatalogueEmitter,
+  compileReport,
+  type EmittedReport,
+  ENTRY_FILES,
+  emitCatalogue,
+  emitReport,
+} from './emit.js'
 import { generateReports, syntheticSettings } from './generate.js'
 import { tempDir } from './test-support.js'
 
@@ -41,5 +49,100 @@ describe('the typed entry (index.js)', () => {
     expect(() => catalogue.summaries).toThrow(/too large to inline.*readCompiledCatalogue/)
     expect(() => catalogue.report('x')).toThrow(/20 reports/)
     expect(files.get('index.json')).toBeDefined()
+  })
+})
+
+describe('CatalogueEmitter, emitting again after changes', () => {
+  const pool = generateReports(120, 9).map(({ report }) => Report.parse(report))
+  const emit = (report: Report) => emitReport(compileReport(report, settings, undefined))
+  const topics = Object.keys(settings.vocabularies.topics ?? {})
+
+  /** One change to the catalogue, as the editors make them (and some they rarely do). */
+  const change = fc.oneof(
+    // Edit a report: its title, its date (it moves in the list), its vocabulary entries.
+    fc.record({
+      kind: fc.constant('edit' as const),
+      at: fc.nat(),
+      title: fc.option(fc.constantFrom('A', 'Zeta', 'Économie', 'Retitled "quoted"'), {
+        nil: undefined,
+      }),
+      published: fc.option(fc.constantFrom('1990', '2013-04', '2013-04-15', '2031-12'), {
+        nil: undefined,
+      }),
+      topics: fc.option(fc.subarray(topics, { maxLength: 3 }), { nil: undefined }),
+      countries: fc.option(fc.subarray(['PH', 'VN', 'JP', 'FR'], { maxLength: 2 }), {
+        nil: undefined,
+      }),
+    }),
+    fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant('add' as const), count: fc.integer({ min: 1, max: 80 }) }),
+    // A slug that is a number: objects order such keys first.
+    fc.record({
+      kind: fc.constant('rename' as const),
+      at: fc.nat(),
+      slug: fc.constantFrom('2020', '7', 'zzz-last', 'aaa-first'),
+    }),
+    fc.constant({ kind: 'shuffle' as const }),
+  )
+
+  // The search index is MiniSearch's (and slow to build here): one stands for it.
+  const options = { searchIndexFile: { text: '{}', hash: 'search' } }
+
+  it('gives after every change exactly the files a fresh emit gives', () => {
+    fc.assert(
+      fc.property(fc.array(change, { minLength: 1, maxLength: 12 }), (changes) => {
+        const emitter = new CatalogueEmitter()
+        let next = 30
+        let current: EmittedReport[] = pool.slice(0, next).map(emit)
+        emitter.emit(settings, current, options)
+        for (const c of changes) {
+          const i =
+            current.length === 0
+              ? 0
+              : (c.kind === 'add' || c.kind === 'shuffle' ? 0 : c.at) % current.length
+          const before = current[i]
+          if (c.kind === 'edit' && before) {
+            const report = Report.parse({
+              ...pool.find((r) => r.slug === before.report.slug),
+              ...before.report,
+              ...(c.title === undefined ? {} : { title: c.title }),
+              ...(c.published === undefined ? {} : { published: c.published }),
+              ...(c.topics === undefined ? {} : { topics: c.topics }),
+              ...(c.countries === undefined ? {} : { countries: c.countries }),
+            })
+            current = current.map((e) => (e === before ? emit(report) : e))
+          } else if (c.kind === 'remove') {
+            current = current.filter((e) => e !== before)
+          } else if (c.kind === 'add') {
+            current = [...current, ...pool.slice(next, next + c.count).map(emit)]
+            next += c.count
+          } else if (c.kind === 'rename' && before) {
+            if (current.some((e) => e.report.slug === c.slug)) continue
+            current = current.map((e) =>
+              e === before ? emit(Report.parse({ ...before.report, slug: c.slug })) : e,
+            )
+          } else if (c.kind === 'shuffle') {
+            current = [...current.slice(1), ...current.slice(0, 1)]
+          }
+          const fresh = emitCatalogue(settings, current, options)
+          expect(emitter.emit(settings, current, options).files).toEqual(fresh.files)
+        }
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('keeps unchanged files as they were: same text, same hash', () => {
+    const emitter = new CatalogueEmitter()
+    const first = emitter.emit(settings, emitted)
+    const changed = emit(Report.parse({ ...emitted[0]?.report, title: 'Retitled' }))
+    const second = emitter.emit(settings, [changed, ...emitted.slice(1)])
+    expect(second.manifest.files['vocabularies.json']).toBe(
+      first.manifest.files['vocabularies.json'],
+    )
+    expect(second.manifest.files['index.json']).not.toBe(first.manifest.files['index.json'])
+    expect(JSON.parse(second.files.get('index.json') as string)).toContainEqual(
+      expect.objectContaining({ slug: changed.report.slug, title: 'Retitled' }),
+    )
   })
 })

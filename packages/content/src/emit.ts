@@ -67,8 +67,48 @@ function byCount(counts: Map<string, number>): { code: string; count: number }[]
     .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1))
 }
 
-function bump(counts: Map<string, number>, key: string) {
-  counts.set(key, (counts.get(key) ?? 0) + 1)
+function bump<K>(counts: Map<K, number>, key: K, by: number) {
+  const count = (counts.get(key) ?? 0) + by
+  // A key nobody uses any more is gone, as if counted afresh.
+  if (count === 0) counts.delete(key)
+  else counts.set(key, count)
+}
+
+/**
+ * How many reports use each vocabulary entry, country, language and year, kept up to date
+ * as reports come and go (watch mode changes one report, not all 10,000).
+ */
+class VocabularyTally {
+  readonly types = new Map<string, number>()
+  readonly series = new Map<string, number>()
+  readonly topics = new Map<string, number>()
+  readonly countries = new Map<string, number>()
+  readonly languages = new Map<string, number>()
+  readonly years = new Map<number, number>()
+
+  /** Counts `report` once more (`by` 1) or once less (`by` -1). */
+  add(report: CompiledReport, by: 1 | -1): void {
+    bump(this.types, report.type, by)
+    if (report.series) bump(this.series, report.series.key, by)
+    for (const topic of report.topics ?? []) bump(this.topics, topic, by)
+    for (const country of report.countries ?? []) bump(this.countries, country, by)
+    bump(this.languages, report.language, by)
+    bump(this.years, Number(report.published.slice(0, 4)), by)
+  }
+
+  counts(settings: CatalogueSettings): VocabularyCounts {
+    const { vocabularies } = settings
+    return {
+      types: counted(vocabularies.types, this.types),
+      series: counted(vocabularies.series, this.series),
+      topics: counted(vocabularies.topics, this.topics),
+      countries: byCount(this.countries),
+      languages: byCount(this.languages),
+      years: [...this.years]
+        .map(([year, count]) => ({ year, count }))
+        .sort((a, b) => b.year - a.year),
+    }
+  }
 }
 
 /** How many reports use each vocabulary entry, country, language and year. */
@@ -76,30 +116,9 @@ export function countVocabularies(
   settings: CatalogueSettings,
   reports: readonly CompiledReport[],
 ): VocabularyCounts {
-  const types = new Map<string, number>()
-  const series = new Map<string, number>()
-  const topics = new Map<string, number>()
-  const countries = new Map<string, number>()
-  const languages = new Map<string, number>()
-  const years = new Map<number, number>()
-  for (const report of reports) {
-    bump(types, report.type)
-    if (report.series) bump(series, report.series.key)
-    for (const topic of report.topics ?? []) bump(topics, topic)
-    for (const country of report.countries ?? []) bump(countries, country)
-    bump(languages, report.language)
-    const year = Number(report.published.slice(0, 4))
-    years.set(year, (years.get(year) ?? 0) + 1)
-  }
-  const { vocabularies } = settings
-  return {
-    types: counted(vocabularies.types, types),
-    series: counted(vocabularies.series, series),
-    topics: counted(vocabularies.topics, topics),
-    countries: byCount(countries),
-    languages: byCount(languages),
-    years: [...years].map(([year, count]) => ({ year, count })).sort((a, b) => b.year - a.year),
-  }
+  const tally = new VocabularyTally()
+  for (const report of reports) tally.add(report, 1)
+  return tally.counts(settings)
 }
 
 /** One compiled report's file, serialized once and kept (watch mode reuses it). */
@@ -110,12 +129,41 @@ export interface EmittedReport {
   /** `JSON.stringify(summary)`: the list is these joined, not serialized again. */
   summaryJson: string
   hash: string
+  /** Its path in the output folder, `reports/<slug>.json`. */
+  file: string
+  /** Its line in the content hash's input: `reports/<slug>.json <hash>\n`. */
+  hashLine: string
+  /**
+   * Its line in `manifest.json` (`    "<slug>": "<hash>"`), or undefined for a slug that
+   * is an array index ("2020"), which JavaScript objects put first: the manifest is then
+   * serialized whole.
+   */
+  manifestLine?: string
 }
+
+/**
+ * A key JavaScript objects put before all others when it is an array index (a canonical
+ * integer under 2^32 - 1); any such number is matched here, to be safe.
+ */
+const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/
 
 export function emitReport(report: CompiledReport): EmittedReport {
   const json = JSON.stringify(report)
   const summary = toSummary(report)
-  return { report, summary, json, summaryJson: JSON.stringify(summary), hash: contentHash(json) }
+  const hash = contentHash(json)
+  const file = `${OUTPUT_FILES.reportsDir}/${report.slug}.json`
+  return {
+    report,
+    summary,
+    json,
+    summaryJson: JSON.stringify(summary),
+    hash,
+    file,
+    hashLine: `${file} ${hash}\n`,
+    manifestLine: ARRAY_INDEX.test(report.slug)
+      ? undefined
+      : `    ${JSON.stringify(report.slug)}: ${JSON.stringify(hash)}`,
+  }
 }
 
 export interface CatalogueOutput {
@@ -163,62 +211,217 @@ export function emitCatalogue(
   emitted: readonly EmittedReport[],
   options: EmitOptions = {},
 ): CatalogueOutput {
-  const ordered = [...emitted].sort((a, b) => compareSummaries(a.summary, b.summary))
-  const compiled = ordered.map((e) => e.report)
-  const files = new Map<string, string>()
-  const put = (name: string, text: string) => {
-    files.set(name, text)
-    return contentHash(text)
+  return new CatalogueEmitter().emit(settings, emitted, options)
+}
+
+/** A file's text with its hash, kept while the text stays the same. */
+interface HashedFile {
+  text: string
+  hash: string
+}
+
+/** What an emit leaves for the next one. */
+interface EmitState {
+  settings: CatalogueSettings
+  settingsFile: HashedFile
+  members: Set<EmittedReport>
+  /** The list's order: newest first, then by slug. */
+  ordered: EmittedReport[]
+  bySlug: EmittedReport[]
+  tally: VocabularyTally
+  vocabularies: HashedFile
+  list: HashedFile
+}
+
+/** Above this many new reports, sorting all of them again beats inserting each. */
+const INSERT_AT_MOST = 64
+
+const hashed = (text: string): HashedFile => ({ text, hash: contentHash(text) })
+
+const bySlugOrder = (a: EmittedReport, b: EmittedReport) =>
+  a.report.slug < b.report.slug ? -1 : a.report.slug > b.report.slug ? 1 : 0
+const listOrder = (a: EmittedReport, b: EmittedReport) => compareSummaries(a.summary, b.summary)
+
+/**
+ * `previous` without `removed`, with `added` in their places; undefined when that cannot
+ * give what sorting everything would (no previous order, many new reports, or two reports
+ * that compare equal, which only a stable sort in file order places).
+ */
+function reorder(
+  previous: readonly EmittedReport[] | undefined,
+  removed: ReadonlySet<EmittedReport>,
+  added: readonly EmittedReport[],
+  compare: (a: EmittedReport, b: EmittedReport) => number,
+): EmittedReport[] | undefined {
+  if (!previous || added.length > INSERT_AT_MOST) return undefined
+  const next = removed.size > 0 ? previous.filter((e) => !removed.has(e)) : [...previous]
+  for (const e of added) {
+    let low = 0
+    let high = next.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      const order = compare(next[middle] as EmittedReport, e)
+      if (order === 0) return undefined
+      if (order < 0) low = middle + 1
+      else high = middle
+    }
+    next.splice(low, 0, e)
   }
-  const reuse = (name: string, file: { text: string; hash: string }) => {
-    files.set(name, file.text)
-    return file.hash
+  return next
+}
+
+/**
+ * Emits a catalogue's output files again and again (watch mode), redoing only what the
+ * reports that came, went or changed since the last emit require: their places in the two
+ * orders, the vocabulary counts, the list's text when a summary or the order changed. The
+ * files are byte for byte those `emitCatalogue` gives for the same reports (tested).
+ * Reports are told apart by identity: an unchanged report must be the same `EmittedReport`.
+ *
+ * @example
+ * const emitter = new CatalogueEmitter()
+ * emitter.emit(settings, reports)
+ * const { files } = emitter.emit(settings, [...reports.slice(1), changed])
+ */
+export class CatalogueEmitter {
+  #state?: EmitState
+
+  emit(
+    settings: CatalogueSettings,
+    emitted: readonly EmittedReport[],
+    options: EmitOptions = {},
+  ): CatalogueOutput {
+    const members = new Set(emitted)
+    // A failed emit leaves no state behind: the next one starts afresh.
+    let previous = this.#state
+    this.#state = undefined
+    if (previous?.settings !== settings || members.size !== emitted.length) previous = undefined
+    const removed = new Set<EmittedReport>()
+    let added: readonly EmittedReport[] = emitted
+    if (previous) {
+      for (const e of previous.members) if (!members.has(e)) removed.add(e)
+      const before = previous.members
+      added = emitted.filter((e) => !before.has(e))
+    }
+    const ordered =
+      reorder(previous?.ordered, removed, added, listOrder) ?? [...emitted].sort(listOrder)
+    const bySlug =
+      reorder(previous?.bySlug, removed, added, bySlugOrder) ?? [...emitted].sort(bySlugOrder)
+
+    let tally: VocabularyTally
+    if (previous) {
+      tally = previous.tally
+      for (const e of removed) tally.add(e.report, -1)
+      for (const e of added) tally.add(e.report, 1)
+    } else {
+      tally = new VocabularyTally()
+      for (const e of emitted) tally.add(e.report, 1)
+    }
+    const vocabulariesText = JSON.stringify(tally.counts(settings))
+    const vocabularies =
+      previous?.vocabularies.text === vocabulariesText
+        ? previous.vocabularies
+        : hashed(vocabulariesText)
+
+    // The list's text is the summaries joined: the same when they and their order are.
+    const before = previous?.ordered
+    const list =
+      previous &&
+      before?.length === ordered.length &&
+      ordered.every((e, i) => e.summaryJson === (before[i] as EmittedReport).summaryJson)
+        ? previous.list
+        : hashed(listText(ordered))
+    const settingsFile = previous?.settingsFile ?? hashed(JSON.stringify(settings))
+    mark('list and vocabularies')
+
+    const files = new Map<string, string>()
+    const search =
+      options.searchIndexFile ??
+      hashed(
+        JSON.stringify(
+          options.searchIndex ??
+            buildSearchIndex(
+              settings,
+              ordered.map((e) => e.report),
+            ),
+        ),
+      )
+    mark('search index')
+    const fileHashes: Record<string, string> = {}
+    for (const [name, file] of [
+      [OUTPUT_FILES.settings, settingsFile],
+      [OUTPUT_FILES.summaries, list],
+      [OUTPUT_FILES.vocabularies, vocabularies],
+      [OUTPUT_FILES.searchIndex, search],
+    ] as const) {
+      files.set(name, file.text)
+      fileHashes[name] = file.hash
+    }
+    // The content hash covers every file: "name hash" lines, other files then reports by slug.
+    const lines = Object.entries(fileHashes).map(([name, h]) => `${name} ${h}\n`)
+    const reportHashes: Record<string, string> = {}
+    for (const e of bySlug) {
+      files.set(e.file, e.json)
+      reportHashes[e.report.slug] = e.hash
+      lines.push(e.hashLine)
+    }
+    const manifest: Manifest = {
+      schemaVersion: settings.schemaVersion,
+      contentHash: contentHash(lines.join('')),
+      reportCount: emitted.length,
+      reports: reportHashes,
+      files: fileHashes,
+    }
+    files.set(OUTPUT_FILES.manifest, manifestText(manifest, bySlug))
+    mark('manifest')
+    if (options.entry !== false) {
+      files.set(
+        ENTRY_FILES.js,
+        entryModule(files, bySlug, options.entryInlineLimit ?? ENTRY_INLINE_LIMIT),
+      )
+      files.set(ENTRY_FILES.dts, ENTRY_DTS)
+      mark('typed entry (index.js)')
+    }
+    this.#state = {
+      settings,
+      settingsFile,
+      members,
+      ordered,
+      bySlug,
+      tally,
+      vocabularies,
+      list,
+    }
+    return { files, manifest }
   }
-  const search = options.searchIndex ?? buildSearchIndex(settings, compiled)
-  mark('search index')
-  const fileHashes: Record<string, string> = {
-    [OUTPUT_FILES.settings]: put(OUTPUT_FILES.settings, JSON.stringify(settings)),
-    [OUTPUT_FILES.summaries]: put(
-      OUTPUT_FILES.summaries,
-      `[${ordered.map((e) => e.summaryJson).join(',')}]`,
-    ),
-    [OUTPUT_FILES.vocabularies]: put(
-      OUTPUT_FILES.vocabularies,
-      JSON.stringify(countVocabularies(settings, compiled)),
-    ),
-    [OUTPUT_FILES.searchIndex]: options.searchIndexFile
-      ? reuse(OUTPUT_FILES.searchIndex, options.searchIndexFile)
-      : put(OUTPUT_FILES.searchIndex, JSON.stringify(search)),
-  }
-  const reportHashes: Record<string, string> = {}
-  const bySlug = [...emitted].sort((a, b) => (a.report.slug < b.report.slug ? -1 : 1))
-  // The content hash covers every file: "name hash" lines, other files then reports by slug.
-  const lines = Object.entries(fileHashes).map(([name, h]) => `${name} ${h}\n`)
+}
+
+/**
+ * `[summary,summary,…]`. The brackets go into the first and last parts so that `join`
+ * makes the one flat string: a string built by `+` around it would be copied again when
+ * hashed.
+ */
+function listText(ordered: readonly EmittedReport[]): string {
+  if (ordered.length === 0) return '[]'
+  const parts = ordered.map((e) => e.summaryJson)
+  parts[0] = `[${parts[0]}`
+  parts[parts.length - 1] = `${parts[parts.length - 1]}]`
+  return parts.join(',')
+}
+
+/**
+ * `JSON.stringify(manifest, null, 2)` and a newline, with the reports' lines joined from
+ * their cached pieces rather than serialized again.
+ */
+function manifestText(manifest: Manifest, bySlug: readonly EmittedReport[]): string {
+  const whole = `${JSON.stringify({ ...manifest, reports: {} }, null, 2)}\n`
+  if (bySlug.length === 0) return whole
+  const lines: string[] = []
   for (const e of bySlug) {
-    const name = `${OUTPUT_FILES.reportsDir}/${e.report.slug}.json`
-    files.set(name, e.json)
-    reportHashes[e.report.slug] = e.hash
-    lines.push(`${name} ${e.hash}\n`)
+    if (e.manifestLine === undefined) return `${JSON.stringify(manifest, null, 2)}\n`
+    lines.push(e.manifestLine)
   }
-  const all = lines.join('')
-  const manifest: Manifest = {
-    schemaVersion: settings.schemaVersion,
-    contentHash: contentHash(all),
-    reportCount: emitted.length,
-    reports: reportHashes,
-    files: fileHashes,
-  }
-  files.set(OUTPUT_FILES.manifest, `${JSON.stringify(manifest, null, 2)}\n`)
-  mark('list, vocabularies, search JSON, manifest')
-  if (options.entry !== false) {
-    files.set(
-      ENTRY_FILES.js,
-      entryModule(files, bySlug, options.entryInlineLimit ?? ENTRY_INLINE_LIMIT),
-    )
-    files.set(ENTRY_FILES.dts, ENTRY_DTS)
-    mark('typed entry (index.js)')
-  }
-  return { files, manifest }
+  // Nothing before "reports" can hold the text `"reports": {}` (numbers and a hash).
+  return whole.replace('"reports": {}', () => `"reports": {\n${lines.join(',\n')}\n  }`)
 }
 
 export const ENTRY_FILES = { js: 'index.js', dts: 'index.d.ts' } as const

@@ -1,6 +1,9 @@
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { build } from './build.js'
+import { generateCatalogue, syntheticSettings } from './generate.js'
+import { loadSearchIndex } from './search.js'
 import { copyCatalogue, REAL_CATALOGUE, readTree, tempDir } from './test-support.js'
 import { type WatchEvent, watchCatalogue } from './watch.js'
 
@@ -138,5 +141,86 @@ describe('watch mode', () => {
       watcher.stop()
       await watcher.done
     }
+  })
+})
+
+describe('watch mode, many reports', () => {
+  it('after edits, a new file, a renamed one and a deleted one, the output is a fresh build', async () => {
+    const dir = join(temp.path, 'catalogue')
+    await generateCatalogue(dir, { count: 40, seed: 5 })
+    const out = join(temp.path, 'out')
+    const reports = join(dir, 'reports')
+    const names = (await readdir(reports)).sort()
+    const path = (name: string) => join(reports, name)
+    // Reports link only to earlier ones: the last can be renamed or deleted safely.
+    const last = names.find((name) => name.endsWith('-40.md')) as string
+    const type = Object.keys(syntheticSettings().vocabularies.types)[0]
+    const edit = async (name: string, from: RegExp, to: string) =>
+      writeFile(path(name), (await readFile(path(name), 'utf8')).replace(from, to))
+
+    const watcher = startWatching(dir, out)
+    try {
+      expect((await watcher.next()).result.ok).toBe(true)
+      const steps: (() => Promise<unknown>)[] = [
+        // A new title (the list and the report change, not the order)...
+        () => edit(names[0] as string, /^title: .*$/m, 'title: Retitled in watch mode'),
+        // ...a new date (the report moves in the list; the year counts change)...
+        () => edit(names[1] as string, /^published: .*$/m, "published: '1991-02'"),
+        // ...a new report, one renamed (a new slug) and one deleted.
+        () =>
+          writeFile(
+            path('added-in-watch-mode.md'),
+            `---\ntitle: Added\npublished: 2030\ntype: ${type}\n---\n`,
+          ),
+        () => rename(path(last), path('renamed-in-watch-mode.md')),
+        () => rm(path('renamed-in-watch-mode.md')),
+      ]
+      for (const step of steps) {
+        await step()
+        // A rename may come as two events: wait until the follow-up of the last one.
+        let event = await watcher.next()
+        while (event.stage !== 'follow-up') {
+          expect(event.result.ok).toBe(true)
+          event = await watcher.next()
+        }
+      }
+    } finally {
+      watcher.stop()
+      await watcher.done
+    }
+
+    const fresh = join(temp.path, 'fresh')
+    expect((await build({ dir, out: fresh })).ok).toBe(true)
+    const watched = await readTree(out)
+    const built = await readTree(fresh)
+    expect([...watched.keys()]).toEqual([...built.keys()])
+    expect(watched.has('reports/added-in-watch-mode.json')).toBe(true)
+    expect(watched.has('reports/renamed-in-watch-mode.json')).toBe(false)
+    // Byte for byte, but for the search index's internal numbering (a changed report is
+    // re-added last) and the hashes and the typed entry that cover it.
+    const searchBound = ['search-index.json', 'manifest.json', 'index.js']
+    for (const [name, text] of built) {
+      if (!searchBound.includes(name)) expect(watched.get(name), name).toBe(text)
+    }
+    const manifest = (tree: Map<string, string>) => {
+      const m = JSON.parse(tree.get('manifest.json') as string)
+      delete m.contentHash
+      delete m.files['search-index.json']
+      return m
+    }
+    expect(manifest(watched)).toEqual(manifest(built))
+    // The search index finds the same reports.
+    const watchedIndex = loadSearchIndex(watched.get('search-index.json'))
+    const builtIndex = loadSearchIndex(built.get('search-index.json'))
+    expect(watchedIndex.documentCount).toBe(builtIndex.documentCount)
+    for (const query of ['retitled watch mode', 'added', 'asia', 'policy trade']) {
+      const ids = (index: typeof builtIndex) =>
+        index
+          .search(query)
+          .map((r) => r.id)
+          .sort()
+      expect(ids(watchedIndex), query).toEqual(ids(builtIndex))
+    }
+    expect(watchedIndex.search('retitled').map((r) => r.id)).toHaveLength(1)
   })
 })
