@@ -1,6 +1,5 @@
 // Watch mode: compile once, then on every change recompile only the files that changed and
 // rewrite only the output files whose content changed.
-import { watch } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, sep } from 'node:path'
 import {
@@ -14,6 +13,7 @@ import {
 import { CATALOGUE_FILE, REPORTS_DIR } from './catalogue-file.js'
 import type { CompileResult } from './compiler.js'
 import { ENTRY_FILES } from './emit.js'
+import { watchTree } from './watch-tree.js'
 
 const ENTRY = [ENTRY_FILES.js, ENTRY_FILES.dts]
 
@@ -170,7 +170,7 @@ export async function watchCatalogue(options: WatchOptions): Promise<void> {
 
   await new Promise<void>((resolve, reject) => {
     fail = reject
-    const watcher = watch(options.dir, { recursive: true, signal: options.signal })
+    const watcher = watchTree(options.dir, { signal: options.signal })
     watcher.on('change', (_event, filename) => {
       if (pending.size === 0) firstChangeAt = performance.now()
       pending.add(filename === null ? '' : String(filename))
