@@ -132,6 +132,15 @@ describe('CatalogueEmitter, emitting again after changes', () => {
     )
   })
 
+  it('after a report passed twice, the next emit is still a fresh one', () => {
+    const emitter = new CatalogueEmitter()
+    const [first, ...rest] = pool.slice(0, 12).map(emit) as [EmittedReport, ...EmittedReport[]]
+    emitter.emit(settings, [first, first, ...rest], options)
+    expect(emitter.emit(settings, [first, ...rest], options).files).toEqual(
+      emitCatalogue(settings, [first, ...rest], options).files,
+    )
+  })
+
   it('keeps unchanged files as they were: same text, same hash', () => {
     const emitter = new CatalogueEmitter()
     const first = emitter.emit(settings, emitted)

@@ -395,15 +395,18 @@ export class CatalogueEmitter {
       files.set(ENTRY_FILES.dts, ENTRY_DTS)
       mark('typed entry (index.js)')
     }
-    this.#state = {
-      settings,
-      settingsFile,
-      members,
-      ordered,
-      bySlug,
-      tally,
-      vocabularies,
-      list,
+    // A report passed twice cannot be told apart from itself next time: start afresh then.
+    if (members.size === emitted.length) {
+      this.#state = {
+        settings,
+        settingsFile,
+        members,
+        ordered,
+        bySlug,
+        tally,
+        vocabularies,
+        list,
+      }
     }
     return { files, manifest }
   }
