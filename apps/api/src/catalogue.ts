@@ -12,12 +12,34 @@ export const SEARCH_CACHE_SIZE = 1_000
 
 /**
  * Per-query options over the compiled index's defaults: prefix matching for the last word
- * only (what is being typed) and fuzzy matching for words of five letters or more. Prefix and
- * fuzzy expansion of every short word is what makes a search over 10,000 reports slow.
+ * only (what is being typed), no fuzzy matching. Prefix and fuzzy expansion of every word is
+ * what makes a search over 10,000 reports slow.
  */
 const SEARCH_TUNING = {
   prefix: (_term: string, i: number, terms: string[]) => i === terms.length - 1,
+  fuzzy: false,
+} as const
+
+/**
+ * The fallback when the exact and prefix query finds nothing (a misspelling): fuzzy matching
+ * for words of five letters or more. Only then, so that an exact match never pulls in its
+ * fuzzy neighbours ("trade" does not find "grade") and most queries skip the expansion.
+ */
+const FUZZY_FALLBACK = {
+  prefix: SEARCH_TUNING.prefix,
   fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false),
+}
+
+/**
+ * Full-text search over a loaded index: exact and prefix first, fuzzy only when that finds
+ * nothing.
+ *
+ * @example
+ * searchIndex(index, 'fctory').map((r) => r.id) // ['beyond-factory-asia'] via the fallback
+ */
+export function searchIndex(index: SearchIndex, q: string) {
+  const exact = index.search(q, SEARCH_TUNING)
+  return exact.length > 0 ? exact : index.search(q, FUZZY_FALLBACK)
 }
 
 /** How many rendered reports (any format) a snapshot keeps. */
@@ -91,7 +113,7 @@ export class Catalogue {
     }
     const index = await this.search()
     const positions: number[] = []
-    for (const hit of index.search(q, SEARCH_TUNING)) {
+    for (const hit of searchIndex(index, q)) {
       const position = this.position.get(hit.id as string)
       if (position !== undefined) positions.push(position)
     }
