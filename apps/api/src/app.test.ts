@@ -364,6 +364,8 @@ describe('vocabularies, feed, sitemap, health', () => {
     expect(body).toEqual({
       status: 'ok',
       version: '9.9.9',
+      name: 'Colophon Test',
+      description: 'Reports for the API tests',
       contentHash: fixture.catalogue.manifest.contentHash,
       reportCount: 4,
       schemaVersion: 1,

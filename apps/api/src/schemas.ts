@@ -183,6 +183,8 @@ export const Health = z
   .object({
     status: z.literal('ok'),
     version: z.string(),
+    name: z.string().meta({ description: "The catalogue's name" }),
+    description: z.string().optional(),
     contentHash: z.string(),
     reportCount: z.int().min(0),
     schemaVersion: z.int(),

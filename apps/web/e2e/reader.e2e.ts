@@ -220,9 +220,17 @@ describe('navigation', () => {
     const page = await newPage()
     await page.goto(`${api.url}/about`)
     await page.locator('.stats').waitFor()
-    const health = (await (await fetch(`${api.url}/health`)).json()) as { reportCount: number }
+    const health = (await (await fetch(`${api.url}/health`)).json()) as {
+      reportCount: number
+      name: string
+      description: string
+    }
     const reports = page.locator('.stats div', { hasText: 'Reports' }).locator('dd')
     expect(await reports.textContent()).toBe(String(health.reportCount))
+    // The catalogue's own name and description, from catalogue.yaml through /health.
+    const lede = await page.locator('.lede').textContent()
+    expect(lede).toContain(health.name)
+    expect(lede).toContain(health.description)
     expect(await page.title()).toBe('About · Colophon')
     await page.close()
   })

@@ -49,7 +49,7 @@ export const healthRoute = createRoute({
   method: 'get',
   path: '/health',
   tags: ['Meta'],
-  summary: 'Version, content hash and report count',
+  summary: "Version, the catalogue's name, content hash and report count",
   request: { query: NoQuery },
   responses: {
     200: { description: 'Healthy', content: { 'application/json': { schema: Health } } },
@@ -101,12 +101,14 @@ export const meta = new OpenAPIHono<AppEnv>()
   .openapi(
     healthRoute,
     async (c) => {
-      const { manifest, storeKind } = await catalogueOf(c)
+      const { manifest, settings, storeKind } = await catalogueOf(c)
       c.header('Cache-Control', 'no-store')
       return c.json(
         {
           status: 'ok' as const,
           version: c.var.version,
+          name: settings.name,
+          description: settings.description,
           contentHash: manifest.contentHash,
           reportCount: manifest.reportCount,
           schemaVersion: manifest.schemaVersion,

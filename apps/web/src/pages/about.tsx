@@ -3,13 +3,10 @@ import { createResource, For, Match, Show, Switch } from 'solid-js'
 import { API_BASE, getHealth, getVocabularies } from '../api/client.js'
 import { ErrorState } from '../components/error-state.js'
 import { plural } from '../lib/format.js'
-import { SITE_NAME, useHead } from '../lib/head.js'
+import { useHead } from '../lib/head.js'
 
 async function loadAbout() {
-  const [health, vocabularies] = await Promise.all([getHealth(), getVocabularies()])
-  // /health does not carry the catalogue's name (yet); use it when it does.
-  const named = health as typeof health & { name?: string; description?: string }
-  const info = { ...health, name: named.name ?? SITE_NAME, description: named.description }
+  const [info, vocabularies] = await Promise.all([getHealth(), getVocabularies()])
   return { info, vocabularies }
 }
 
