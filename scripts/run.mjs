@@ -16,6 +16,8 @@ const env = {
   TURBO_TELEMETRY_DISABLED: '1',
   DO_NOT_TRACK: '1',
 }
+// Set when this runs under `npx -c` / `npm exec --call`; the inner npx would take them as its own.
+for (const key of ['npm_config_call', 'npm_config_package']) delete env[key]
 
 function run(command, args) {
   const result = spawnSync(command, args, {
