@@ -1,4 +1,4 @@
-// `pnpm --filter @colophon/api bench`: prints figures, asserts nothing (DESIGN.md budgets).
+// `pnpm --filter colophon-api bench`: prints figures, asserts nothing (DESIGN.md budgets).
 //  1. HTTP on Node over loopback, 10,000 reports: a bare Hono route, one report by slug, a
 //     list page, a search; requests/s, p50, p99 and each as a ratio of the bare route.
 //  2. Search latency in process over the same 10,000 reports.
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import { build, generateCatalogue, readCompiledCatalogue } from '@colophon/content/node'
+import { build, generateCatalogue, readCompiledCatalogue } from 'colophon-content/node'
 import { openCatalogue } from '../src/catalogue.js'
 import { listReports } from '../src/list.js'
 import { EmbeddedStore } from '../src/store/embedded.js'

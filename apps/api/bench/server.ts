@@ -1,7 +1,8 @@
 // The benchmark's server process: the API on a compiled catalogue folder, plus a bare Hono
 // route returning a constant on the same @hono/node-server stack (the baseline).
-import { readCompiledCatalogue } from '@colophon/content/node'
+
 import { serve } from '@hono/node-server'
+import { readCompiledCatalogue } from 'colophon-content/node'
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import { secureHeaders } from 'hono/secure-headers'

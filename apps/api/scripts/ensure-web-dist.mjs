@@ -11,7 +11,7 @@ if (!existsSync(join(dist, 'index.html'))) {
   writeFileSync(
     join(dist, 'index.html'),
     '<!doctype html><html lang="en"><meta charset="utf-8"><title>Colophon</title>' +
-      '<p>The web app is not built yet: run <code>pnpm --filter @colophon/web build</code>. ' +
+      '<p>The web app is not built yet: run <code>pnpm --filter colophon-web build</code>. ' +
       'The API is at <a href="/v1/reports">/v1/reports</a>, its docs at <a href="/docs">/docs</a>.</p></html>\n',
   )
   console.log(`ensure-web-dist: wrote a placeholder ${join(dist, 'index.html')}`)

@@ -1,8 +1,8 @@
 // Loads a compiled catalogue into Workers KV for the KV worker (`wrangler deploy --env kv`).
 //
-//   pnpm --filter @colophon/api kv:load                       # local KV (wrangler dev --env kv)
-//   pnpm --filter @colophon/api kv:load -- --remote           # the namespace in wrangler.toml
-//   pnpm --filter @colophon/api kv:load -- --dir <compiled> --out <folder> --dry-run
+//   pnpm --filter colophon-api kv:load                       # local KV (wrangler dev --env kv)
+//   pnpm --filter colophon-api kv:load -- --remote           # the namespace in wrangler.toml
+//   pnpm --filter colophon-api kv:load -- --dir <compiled> --out <folder> --dry-run
 //
 // Writes the entries as JSON files for `wrangler kv bulk put`, the data first and the
 // manifest last, so a worker never sees a manifest whose keys are not there yet.
@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { readCompiledCatalogue } from '@colophon/content/node'
+import { readCompiledCatalogue } from 'colophon-content/node'
 import { kvEntries } from '../src/store/kv-layout.js'
 
 const here = dirname(fileURLToPath(import.meta.url))

@@ -27,7 +27,7 @@ const ALLOW = 'GET, HEAD, OPTIONS'
  * Builds the API over a catalogue store.
  *
  * @example
- * import { catalogue } from '@colophon/content'
+ * import { catalogue } from 'colophon-content'
  * const app = createApp({ store: new EmbeddedStore(catalogue) })
  * const res = await app.request('/v1/reports?q=factory')
  */
@@ -124,5 +124,5 @@ export function createApp(options: AppOptions) {
   return routes
 }
 
-/** The API's type, for `hono/client` (see `@colophon/api/client`). */
+/** The API's type, for `hono/client` (see `colophon-api/client`). */
 export type AppType = ReturnType<typeof createApp>

@@ -1,4 +1,4 @@
-import { createSearchIndex } from '@colophon/content/search'
+import { createSearchIndex } from 'colophon-content/search'
 import { describe, expect, it } from 'vitest'
 import { searchIndex } from './catalogue.js'
 

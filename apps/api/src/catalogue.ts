@@ -1,8 +1,8 @@
 // What the routes read: one snapshot of the catalogue (a manifest and everything derived from
 // it), cached per store and content hash so that a request pays only for its own work.
-import type { Manifest, VocabularyCounts } from '@colophon/content'
-import { loadSearchIndex } from '@colophon/content/search'
-import type { CatalogueSettings, CompiledReport, ReportSummary } from '@colophon/schema'
+import type { Manifest, VocabularyCounts } from 'colophon-content'
+import { loadSearchIndex } from 'colophon-content/search'
+import type { CatalogueSettings, CompiledReport, ReportSummary } from 'colophon-schema'
 import type { CatalogueStore, IdentifierIndex } from './store/store.js'
 
 type SearchIndex = ReturnType<typeof loadSearchIndex>

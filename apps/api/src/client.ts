@@ -3,7 +3,7 @@
  * server code (AppType is a type-only import), so it stays small in a browser bundle.
  *
  * @example
- * import { createClient } from '@colophon/api/client'
+ * import { createClient } from 'colophon-api/client'
  * const api = createClient('https://colophon.example.org')
  * const res = await api.v1.reports.$get({ query: { q: 'factory asia', per_page: '10' } })
  * if (res.ok) for (const report of (await res.json()).items) console.log(report.title)

@@ -1,9 +1,9 @@
 /**
- * @colophon/api: the Colophon catalogue over HTTP, one Hono app for Workers and Node.
+ * colophon-api: the Colophon catalogue over HTTP, one Hono app for Workers and Node.
  *
  * @example
- * import { catalogue } from '@colophon/content'
- * import { createApp, EmbeddedStore } from '@colophon/api'
+ * import { catalogue } from 'colophon-content'
+ * import { createApp, EmbeddedStore } from 'colophon-api'
  * const app = createApp({ store: new EmbeddedStore(catalogue) })
  */
 export { type AppOptions, type AppType, createApp } from './app.js'

@@ -1,6 +1,6 @@
 // GET /v1/reports: full-text search, filters, disjunctive facet counts, sort and paging over
 // the summaries, in one pass over the candidates.
-import { closestMatch, isCountryCode, type ReportSummary } from '@colophon/schema'
+import { closestMatch, isCountryCode, type ReportSummary } from 'colophon-schema'
 import { type Catalogue, lowerBound, upperBound } from './catalogue.js'
 import { invalidParameters, type ProblemError } from './problem.js'
 import {

@@ -1,4 +1,4 @@
-// `pnpm --filter @colophon/api start`: the real catalogue on Node. PORT (8787) and HOST
+// `pnpm --filter colophon-api start`: the real catalogue on Node. PORT (8787) and HOST
 // (127.0.0.1) choose where; CATALOGUE_DIR serves a compiled folder instead of the bundled one.
 import { fileURLToPath } from 'node:url'
 import { startServer } from './node-server.js'
@@ -8,10 +8,10 @@ import type { CatalogueStore } from './store/store.js'
 async function store(): Promise<CatalogueStore> {
   const dir = process.env.CATALOGUE_DIR
   if (dir) {
-    const { readCompiledCatalogue } = await import('@colophon/content/node')
+    const { readCompiledCatalogue } = await import('colophon-content/node')
     return new EmbeddedStore(readCompiledCatalogue(dir), 'dir')
   }
-  const { catalogue } = await import('@colophon/content')
+  const { catalogue } = await import('colophon-content')
   return new EmbeddedStore(catalogue)
 }
 

@@ -1,7 +1,8 @@
-// The API's own response and query schemas. Report shapes come from @colophon/schema, so the
+// The API's own response and query schemas. Report shapes come from colophon-schema, so the
 // OpenAPI document, the validation and the types all have one source.
-import { partialDateProblem, ReportSummary } from '@colophon/schema'
+
 import { z } from '@hono/zod-openapi'
+import { partialDateProblem, ReportSummary } from 'colophon-schema'
 
 export const SORTS = ['relevance', 'newest', 'oldest', 'title'] as const
 export type Sort = (typeof SORTS)[number]

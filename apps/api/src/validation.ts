@@ -1,5 +1,5 @@
 // Turns Zod's validation errors into one problem+json 400 that names each bad parameter.
-import { closestMatch } from '@colophon/schema'
+import { closestMatch } from 'colophon-schema'
 import type { ZodError } from 'zod'
 import { invalidParameters, type ProblemError, problemResponse } from './problem.js'
 

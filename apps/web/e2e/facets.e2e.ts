@@ -1,10 +1,10 @@
 // Facets, sorting and pagination need a catalogue with more than one page and more than one
-// value per facet: @colophon/content generates and compiles one (45 synthetic reports) and
+// value per facet: colophon-content generates and compiles one (45 synthetic reports) and
 // the real API server serves it (CATALOGUE_DIR).
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { build, generateCatalogue } from '@colophon/content/node'
+import { build, generateCatalogue } from 'colophon-content/node'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {

@@ -26,7 +26,7 @@ export interface ApiServer {
  */
 export async function startApi(options: { port?: number; catalogueDir?: string } = {}) {
   if (!existsSync(join(WEB_DIR, 'dist', 'index.html'))) {
-    throw new Error('apps/web/dist is missing: run `pnpm --filter @colophon/web build` first')
+    throw new Error('apps/web/dist is missing: run `pnpm --filter colophon-web build` first')
   }
   const tsx = join(API_DIR, 'node_modules', '.bin', 'tsx')
   const child: ChildProcess = spawn(tsx, ['src/node.ts'], {

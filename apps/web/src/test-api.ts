@@ -1,7 +1,7 @@
 // For page tests: the real API app over the real bundled catalogue, called in-process
 // (app.request) instead of over the network.
-import { createApp, EmbeddedStore } from '@colophon/api'
-import { catalogue } from '@colophon/content'
+import { createApp, EmbeddedStore } from 'colophon-api'
+import { catalogue } from 'colophon-content'
 import { setFetch } from './api/client.js'
 
 export const app = createApp({ store: new EmbeddedStore(catalogue) })

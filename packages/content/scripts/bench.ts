@@ -2,9 +2,9 @@
 // 100,000 synthetic reports, and of one changed file in watch mode at 10,000. Prints a
 // table; asserts nothing (the budgets are in DESIGN.md; the table says how far from them).
 //
-//   pnpm --filter @colophon/content bench            all sizes
-//   BENCH_SIZES=1000,10000 pnpm --filter @colophon/content bench
-//   BENCH_SIZES=10000 BENCH_ROWS=watch pnpm --filter @colophon/content bench   watch row only
+//   pnpm --filter colophon-content bench            all sizes
+//   BENCH_SIZES=1000,10000 pnpm --filter colophon-content bench
+//   BENCH_SIZES=10000 BENCH_ROWS=watch pnpm --filter colophon-content bench   watch row only
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { rm, writeFile } from 'node:fs/promises'

@@ -1,5 +1,5 @@
 // The catalogue file (`catalogue.yaml`): settings and vocabularies.
-import { CatalogueSettings, type PathSegment } from '@colophon/schema'
+import { CatalogueSettings, type PathSegment } from 'colophon-schema'
 import type { ContentProblem } from './problem.js'
 import { locateProblem, validateYamlValue } from './validate.js'
 import { type Anchor, LineIndex, YamlSource } from './yaml-source.js'

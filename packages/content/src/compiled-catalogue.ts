@@ -1,6 +1,6 @@
 // A CompiledCatalogue from its parts, for loaders that read the output files themselves
 // (the Node reader below, a Workers KV loader). Runtime-neutral.
-import type { CompiledReport } from '@colophon/schema'
+import type { CompiledReport } from 'colophon-schema'
 import type { CompiledCatalogue } from './output.js'
 
 export type CompiledCatalogueParts = Omit<CompiledCatalogue, 'report'>

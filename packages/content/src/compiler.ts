@@ -8,7 +8,7 @@ import {
   normalizeIsbn,
   type PathSegment,
   type Report,
-} from '@colophon/schema'
+} from 'colophon-schema'
 import type MiniSearch from 'minisearch'
 import { type ParsedCatalogueFile, parseCatalogueFile } from './catalogue-file.js'
 import {

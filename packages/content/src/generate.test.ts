@@ -1,4 +1,4 @@
-import { Report } from '@colophon/schema'
+import { Report } from 'colophon-schema'
 import { describe, expect, it } from 'vitest'
 import { generateReports } from './generate.js'
 

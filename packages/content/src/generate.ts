@@ -3,8 +3,8 @@
 // committed; `generateCatalogue` writes it where a test or benchmark wants it.
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Author, CatalogueSettings, ContentsEntry, ReportInput } from '@colophon/schema'
-import { slugify } from '@colophon/schema'
+import type { Author, CatalogueSettings, ContentsEntry, ReportInput } from 'colophon-schema'
+import { slugify } from 'colophon-schema'
 import { dump } from 'js-yaml'
 import { stringify } from 'yaml'
 import { CATALOGUE_FILE, REPORTS_DIR } from './catalogue-file.js'

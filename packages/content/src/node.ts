@@ -1,8 +1,8 @@
 /**
- * @colophon/content/node: the compile step and helpers that need Node's file system.
+ * colophon-content/node: the compile step and helpers that need Node's file system.
  *
  * @example
- * import { build, readCompiledCatalogue } from '@colophon/content/node'
+ * import { build, readCompiledCatalogue } from 'colophon-content/node'
  * const result = await build({ dir: 'catalogue', out: 'dist/catalogue' })
  */
 export {

@@ -1,7 +1,7 @@
 // The compiled catalogue's shape: the contract between `colophon build` (writer) and its
 // consumers (the API's stores, the benchmarks). Runtime-neutral: no Node APIs here, so a
 // worker can import it.
-import type { CatalogueSettings, CompiledReport, ReportSummary } from '@colophon/schema'
+import type { CatalogueSettings, CompiledReport, ReportSummary } from 'colophon-schema'
 
 /** File names inside the output folder (`dist/catalogue/`). */
 export const OUTPUT_FILES = {

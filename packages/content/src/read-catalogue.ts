@@ -2,7 +2,7 @@
 // KV loader and tests.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { CompiledReport } from '@colophon/schema'
+import type { CompiledReport } from 'colophon-schema'
 import { createCompiledCatalogue } from './compiled-catalogue.js'
 import { type CompiledCatalogue, type Manifest, OUTPUT_FILES } from './output.js'
 

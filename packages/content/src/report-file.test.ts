@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { Report } from '@colophon/schema'
+import { Report } from 'colophon-schema'
 import { describe, expect, it } from 'vitest'
 import { parseDocument } from 'yaml'
 import { generateReports } from './generate.js'

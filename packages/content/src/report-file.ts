@@ -1,6 +1,6 @@
 // One report's source file: Markdown with YAML frontmatter. The structured fields live in the
 // frontmatter; the overview (`description`) is the Markdown body. The slug is the file name.
-import { type PathSegment, Report, type ReportInput, slugProblem } from '@colophon/schema'
+import { type PathSegment, Report, type ReportInput, slugProblem } from 'colophon-schema'
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml'
 import { stringify } from 'yaml'
 import type { ContentProblem } from './problem.js'

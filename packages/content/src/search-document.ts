@@ -5,7 +5,7 @@ import {
   compactIsbn,
   isbn13To10,
   normalizeIsbn,
-} from '@colophon/schema'
+} from 'colophon-schema'
 import type { SearchDocument } from './search.js'
 
 function contentsTitles(entries: readonly ContentsEntry[] | undefined, out: string[]): string[] {

@@ -34,7 +34,7 @@ export const SEARCH_FIELDS = [
  * nothing else is stored in the index (the summaries live in `index.json`).
  *
  * @example
- * import { searchOptions } from '@colophon/content/search'
+ * import { searchOptions } from 'colophon-content/search'
  * const index = MiniSearch.loadJSON(json, searchOptions)
  */
 export const searchOptions = {

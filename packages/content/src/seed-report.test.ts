@@ -2,7 +2,7 @@
 // page (packages/schema/src/test-support/reference-report.ts), field by field.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { CompiledReport, Report } from '@colophon/schema'
+import { CompiledReport, Report } from 'colophon-schema'
 import { describe, expect, it } from 'vitest'
 import { referenceReport } from '../../schema/src/test-support/reference-report.js'
 import { compile } from './build.js'

@@ -1,6 +1,6 @@
 // Validates a value parsed from YAML against a schema, mapping each problem back to the YAML
 // node it came from.
-import { explainIssues, formatPath, type PathSegment, type Problem } from '@colophon/schema'
+import { explainIssues, formatPath, type PathSegment, type Problem } from 'colophon-schema'
 import type { z } from 'zod'
 import type { ContentProblem } from './problem.js'
 import type { Anchor, LineIndex, YamlSource } from './yaml-source.js'

@@ -1,6 +1,6 @@
 // YAML parsed with its source positions kept, so a problem found in the parsed value can be
 // traced back to the node that caused it (file:line:column).
-import type { PathSegment } from '@colophon/schema'
+import type { PathSegment } from 'colophon-schema'
 import { type Document, isMap, isPair, isScalar, isSeq, type Node, parseDocument } from 'yaml'
 
 /** 1-based line and column. */

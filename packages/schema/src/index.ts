@@ -1,9 +1,9 @@
 /**
- * @colophon/schema: the Zod model of institutional research reports and catalogues, the
+ * colophon-schema: the Zod model of institutional research reports and catalogues, the
  * validators behind it, and small helpers every consumer needs.
  *
  * @example
- * import { Report, formatProblems } from '@colophon/schema'
+ * import { Report, formatProblems } from 'colophon-schema'
  * const result = Report.safeParse(data)
  * if (!result.success) console.error(formatProblems(result.error, data))
  */

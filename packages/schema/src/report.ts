@@ -227,7 +227,7 @@ export function reportRules(report: z.infer<typeof ReportFields>): Issue[] {
  * A research report, as written in a catalogue file and served by the API.
  *
  * @example
- * import { Report } from '@colophon/schema'
+ * import { Report } from 'colophon-schema'
  * const report = Report.parse({
  *   slug: 'beyond-factory-asia',
  *   title: 'Beyond Factory Asia: Fuelling Growth in a Changing World',

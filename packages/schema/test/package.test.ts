@@ -191,8 +191,8 @@ describe('a scratch project outside the workspace', () => {
     writeFileSync(
       join(project, 'check.mjs'),
       `import { readFileSync } from 'node:fs'
-import { Report, formatProblems, normalizeIsbn, formatPartialDate } from '@colophon/schema'
-import schema from '@colophon/schema/report.schema.json' with { type: 'json' }
+import { Report, formatProblems, normalizeIsbn, formatPartialDate } from 'colophon-schema'
+import schema from 'colophon-schema/report.schema.json' with { type: 'json' }
 const seed = JSON.parse(readFileSync('seed.json', 'utf8'))
 const good = Report.safeParse(seed)
 const bad = structuredClone(seed)
@@ -240,7 +240,7 @@ console.log(JSON.stringify({
     )
     writeFileSync(
       join(project, 'good.ts'),
-      `import { Report, type ReportInput, type CatalogueIssue, type Problem, catalogueRules, explainIssues, normalizeIsbn } from '@colophon/schema'
+      `import { Report, type ReportInput, type CatalogueIssue, type Problem, catalogueRules, explainIssues, normalizeIsbn } from 'colophon-schema'
 const input: ReportInput = { slug: 'beyond-factory-asia', title: 'Beyond Factory Asia', published: '2013-04', type: 'reports' }
 const result = Report.safeParse(input)
 if (result.success) {
@@ -264,7 +264,7 @@ console.log(isbn)
     // the types are real: a wrong field type and an unknown form are errors
     writeFileSync(
       join(project, 'bad.ts'),
-      `import type { Report } from '@colophon/schema'
+      `import type { Report } from 'colophon-schema'
 export const report: Report = { slug: 1, title: 'x', published: '2013', type: 'reports', identifiers: { isbn: [{ value: '1', form: 'hardback' }] } }
 `,
     )

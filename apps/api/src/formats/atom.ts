@@ -1,5 +1,5 @@
 // An Atom 1.0 feed (RFC 4287) of the newest reports, linking to their pages in the web app.
-import type { CatalogueSettings, ReportSummary } from '@colophon/schema'
+import type { CatalogueSettings, ReportSummary } from 'colophon-schema'
 import { lowerBound } from '../catalogue.js'
 import { authorName, citationTitle, webUrl } from './context.js'
 import { element, escapeXml } from './xml.js'

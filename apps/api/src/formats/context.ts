@@ -1,4 +1,4 @@
-import type { VocabularyCounts } from '@colophon/content'
+import type { VocabularyCounts } from 'colophon-content'
 import {
   type Author,
   type CatalogueSettings,
@@ -6,7 +6,7 @@ import {
   isPerson,
   normalizeIsbn,
   parsePartialDate,
-} from '@colophon/schema'
+} from 'colophon-schema'
 
 /** What every report format needs besides the report: the catalogue and the URLs. */
 export interface FormatContext {

@@ -1,6 +1,6 @@
 // CSL-JSON (Citation Style Language input data): what citation processors and reference
 // managers (Zotero, citeproc-js, pandoc) read.
-import { type CompiledReport, isPerson } from '@colophon/schema'
+import { type CompiledReport, isPerson } from 'colophon-schema'
 import {
   abstractOf,
   citationTitle,

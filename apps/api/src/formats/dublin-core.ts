@@ -1,5 +1,5 @@
 // Simple Dublin Core as OAI-PMH's oai_dc record: what repositories and harvesters read.
-import { type CompiledReport, isPerson } from '@colophon/schema'
+import { type CompiledReport, isPerson } from 'colophon-schema'
 import {
   abstractOf,
   authorName,

@@ -1,5 +1,5 @@
 // The formats of one report, by media type and by URL suffix.
-import type { CompiledReport } from '@colophon/schema'
+import type { CompiledReport } from 'colophon-schema'
 import { toBibtex } from './bibtex.js'
 import type { FormatContext } from './context.js'
 import { toCsl } from './csl.js'

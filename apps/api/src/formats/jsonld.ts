@@ -1,6 +1,6 @@
 // JSON-LD in the schema.org vocabulary: a Report (also typed Book when it has an ISBN, as only
 // Book carries `isbn`), with its authors, publisher, identifiers, files and table of contents.
-import { type CompiledReport, type ContentsEntry, isPerson, normalizeIsbn } from '@colophon/schema'
+import { type CompiledReport, type ContentsEntry, isPerson, normalizeIsbn } from 'colophon-schema'
 import { abstractOf, type FormatContext, label, webUrl } from './context.js'
 
 type Node = Record<string, unknown>

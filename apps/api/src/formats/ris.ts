@@ -1,5 +1,5 @@
 // RIS (Research Information Systems): one tag per line, `TY` first and `ER` last, CRLF.
-import { type CompiledReport, isPerson, parsePartialDate } from '@colophon/schema'
+import { type CompiledReport, isPerson, parsePartialDate } from 'colophon-schema'
 import {
   abstractOf,
   authorName,

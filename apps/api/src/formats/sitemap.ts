@@ -1,5 +1,5 @@
 // sitemaps.org XML for the web app's pages.
-import type { CatalogueSettings, ReportSummary } from '@colophon/schema'
+import type { CatalogueSettings, ReportSummary } from 'colophon-schema'
 import { webUrl } from './context.js'
 import { escapeXml } from './xml.js'
 

@@ -1,5 +1,5 @@
-import { doiProblem, isbnProblem, normalizeDoi, normalizeIsbn } from '@colophon/schema'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { doiProblem, isbnProblem, normalizeDoi, normalizeIsbn } from 'colophon-schema'
 import type { Context } from 'hono'
 import type { AppEnv } from '../env.js'
 import { CACHE_CONTROL } from '../http-cache.js'

@@ -1,5 +1,5 @@
-import { CompiledReport, slugProblem } from '@colophon/schema'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { CompiledReport, slugProblem } from 'colophon-schema'
 import type { AppEnv } from '../env.js'
 import { webUrl } from '../formats/context.js'
 import { contentType, REPORT_FORMATS, splitSuffix } from '../formats/index.js'

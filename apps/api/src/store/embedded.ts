@@ -1,14 +1,14 @@
-import type { CompiledCatalogue } from '@colophon/content'
-import type { CompiledReport } from '@colophon/schema'
+import type { CompiledCatalogue } from 'colophon-content'
+import type { CompiledReport } from 'colophon-schema'
 import { buildIdentifierIndex } from './identifiers.js'
 import type { CatalogueStore, IdentifierIndex } from './store.js'
 
 /**
  * A store over a compiled catalogue held in memory: the one bundled into the worker
- * (`import { catalogue } from '@colophon/content'`) or one read from a folder.
+ * (`import { catalogue } from 'colophon-content'`) or one read from a folder.
  *
  * @example
- * import { catalogue } from '@colophon/content'
+ * import { catalogue } from 'colophon-content'
  * const app = createApp({ store: new EmbeddedStore(catalogue) })
  */
 export class EmbeddedStore implements CatalogueStore {

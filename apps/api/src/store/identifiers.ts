@@ -1,4 +1,4 @@
-import { type CompiledReport, normalizeDoi, normalizeIsbn } from '@colophon/schema'
+import { type CompiledReport, normalizeDoi, normalizeIsbn } from 'colophon-schema'
 import type { IdentifierIndex } from './store.js'
 
 /**

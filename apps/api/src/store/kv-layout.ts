@@ -1,8 +1,8 @@
 // The key layout of a catalogue in Workers KV. Data keys are content-addressed (name@hash),
 // and `manifest` is written last: a reader that sees a manifest finds every key it names,
 // and a new build never overwrites what a running worker may still be reading.
-import type { CompiledCatalogue, Manifest } from '@colophon/content'
-import { OUTPUT_FILES } from '@colophon/content'
+import type { CompiledCatalogue, Manifest } from 'colophon-content'
+import { OUTPUT_FILES } from 'colophon-content'
 import { buildIdentifierIndex } from './identifiers.js'
 
 export const MANIFEST_KEY = 'manifest'

@@ -1,5 +1,5 @@
-import type { Manifest, VocabularyCounts } from '@colophon/content'
-import type { CatalogueSettings, CompiledReport, ReportSummary } from '@colophon/schema'
+import type { Manifest, VocabularyCounts } from 'colophon-content'
+import type { CatalogueSettings, CompiledReport, ReportSummary } from 'colophon-schema'
 import { fileKey, type KvFile, MANIFEST_KEY, reportKey } from './kv-layout.js'
 import type { CatalogueStore, IdentifierIndex } from './store.js'
 
@@ -16,7 +16,7 @@ export interface KvStoreOptions {
 }
 
 /**
- * A store over a catalogue loaded into Workers KV by `pnpm --filter @colophon/api kv:load`,
+ * A store over a catalogue loaded into Workers KV by `pnpm --filter colophon-api kv:load`,
  * for a catalogue too large to bundle. Catalogue-wide files are cached in the isolate by
  * content hash; reports are read one key at a time.
  *

@@ -1,7 +1,7 @@
 // Where the compiled catalogue is read from. The app sees only this interface, so the same
 // routes serve a catalogue bundled into the worker, read from a folder, or read from Workers KV.
-import type { Manifest, VocabularyCounts } from '@colophon/content'
-import type { CatalogueSettings, CompiledReport, ReportSummary } from '@colophon/schema'
+import type { Manifest, VocabularyCounts } from 'colophon-content'
+import type { CatalogueSettings, CompiledReport, ReportSummary } from 'colophon-schema'
 
 /** Normalized identifiers to slugs: ISBN-13 without hyphens, lower-cased bare DOI. */
 export interface IdentifierIndex {

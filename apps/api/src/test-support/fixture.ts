@@ -1,14 +1,14 @@
 // A small real catalogue for tests: source files written to a temporary folder and compiled
-// by @colophon/content's own build, then read back. Covers what the formats must handle:
+// by colophon-content's own build, then read back. Covers what the formats must handle:
 // people and organizations, series, topics, countries, DOI, ISBN-10, nested contents,
 // LaTeX and XML special characters, a book, dates of every precision.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { CompiledCatalogue } from '@colophon/content'
-import { build, readCompiledCatalogue, serializeReportFile } from '@colophon/content/node'
-import type { ReportInput } from '@colophon/schema'
+import type { CompiledCatalogue } from 'colophon-content'
+import { build, readCompiledCatalogue, serializeReportFile } from 'colophon-content/node'
+import type { ReportInput } from 'colophon-schema'
 
 export const REFERENCE_SLUG = 'beyond-factory-asia'
 

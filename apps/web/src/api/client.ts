@@ -7,8 +7,8 @@ import {
   type ReportListResponse,
   type ReportResponse,
   type VocabulariesResponse,
-} from '@colophon/api/client'
-import type { CompiledReport } from '@colophon/schema'
+} from 'colophon-api/client'
+import type { CompiledReport } from 'colophon-schema'
 import { ApiError, errorFromResponse, unreachable } from './problem.js'
 
 /** Origin of the API: VITE_API_URL at build time, else the app's own origin (relative /v1). */

@@ -1,8 +1,8 @@
-// Shapes the app works with: report data from @colophon/schema, response envelopes from the
+// Shapes the app works with: report data from colophon-schema, response envelopes from the
 // API's typed client.
 
-import type { Facets, FacetValue } from '@colophon/api/client'
-import type { CompiledReport, ReportSummary } from '@colophon/schema'
+import type { Facets, FacetValue } from 'colophon-api/client'
+import type { CompiledReport, ReportSummary } from 'colophon-schema'
 
 export type { Health, Report, ReportList, Vocabularies } from './client.js'
 export type { CompiledReport, Facets, FacetValue, ReportSummary }

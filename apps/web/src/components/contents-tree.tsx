@@ -1,4 +1,4 @@
-import type { ContentsEntry } from '@colophon/schema'
+import type { ContentsEntry } from 'colophon-schema'
 import { For, Show } from 'solid-js'
 
 /** The nested table of contents, as nested ordered lists. */

@@ -1,5 +1,5 @@
-import { formatPartialDate, type ReportSummary } from '@colophon/schema'
 import { A } from '@solidjs/router'
+import { formatPartialDate, type ReportSummary } from 'colophon-schema'
 import { Show } from 'solid-js'
 import { formatAuthors } from '../lib/format.js'
 

@@ -1,8 +1,8 @@
 // Display helpers for report fields. Small and dependency-free so they stay in the first
 // page's bundle without weight.
-import type { Author, IsbnEntry, IssnEntry } from '@colophon/schema'
+import type { Author, IsbnEntry, IssnEntry } from 'colophon-schema'
 
-// A local check rather than @colophon/schema's isPerson: importing it would pull the Zod
+// A local check rather than colophon-schema's isPerson: importing it would pull the Zod
 // model (report.ts) into the first page's bundle.
 function isPerson(author: Author): author is Extract<Author, { family: string }> {
   return 'family' in author

@@ -1,5 +1,5 @@
-import { formatPartialDate } from '@colophon/schema'
 import { A, useParams } from '@solidjs/router'
+import { formatPartialDate } from 'colophon-schema'
 import { createResource, For, Match, onMount, Show, Switch } from 'solid-js'
 import { getReport, getReportFormat } from '../api/client.js'
 import { ApiError } from '../api/problem.js'

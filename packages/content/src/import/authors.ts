@@ -1,6 +1,6 @@
 // Author lines, family name first: "Tanaka, Hiroshi; Mendoza, Ana", "Tanaka, Hiroshi and
 // Mendoza, Ana", or an organization ("Regional Policy Institute").
-import type { Person } from '@colophon/schema'
+import type { Person } from 'colophon-schema'
 import type { PageContext } from './context.js'
 import { collapseSpaces } from './text.js'
 

@@ -1,6 +1,6 @@
 // A table of contents from a bullet list: entries nested by indentation, a page number
 // when the capture kept one ("Introduction ........ 12", "Introduction<tab>12").
-import type { ContentsEntry } from '@colophon/schema'
+import type { ContentsEntry } from 'colophon-schema'
 import type { ListItem } from './blocks.js'
 import type { PageContext } from './context.js'
 import { BACK_MATTER, FRONT_MATTER, isTitleLike } from './prose.js'

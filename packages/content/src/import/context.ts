@@ -2,7 +2,7 @@
 // came from (page line), and every note for the editor. Nothing is guessed silently: a value
 // that was inferred rather than read is listed in `inferred`; text that found no field is
 // listed in `unplaced`, with the reason.
-import type { ContentsEntry, IsbnEntry, IssnEntry, Person, Price } from '@colophon/schema'
+import type { ContentsEntry, IsbnEntry, IssnEntry, Person, Price } from 'colophon-schema'
 
 /** A field whose value the importer decided rather than read from a label. */
 export interface InferredField {

@@ -1,7 +1,7 @@
 // Country names → ISO 3166-1 alpha-2 codes. English names come from Intl.DisplayNames over
 // the schema's code list; pages also use UN and development-bank styles ("Viet Nam", "Lao
 // PDR", "Korea, Republic of", "Taipei,China"), listed here.
-import { COUNTRY_CODES, type CountryCode, closestMatch, isCountryCode } from '@colophon/schema'
+import { COUNTRY_CODES, type CountryCode, closestMatch, isCountryCode } from 'colophon-schema'
 
 const VARIANTS: Record<string, CountryCode> = {
   'viet nam': 'VN',

@@ -2,7 +2,7 @@
 // forms, page count. Labelled ("Subjects: …", "Stock No.<tab>…"), a label on its own line
 // with its values below (as text lines or bullets), or unlabelled values recognised by shape
 // (ISBN check digits, "148 pages", country names); the last are listed as inferred.
-import { partialDateProblem } from '@colophon/schema'
+import { partialDateProblem } from 'colophon-schema'
 import type { Block } from './blocks.js'
 import type { PageContext } from './context.js'
 import { countryCode, splitCountries } from './countries.js'

@@ -1,7 +1,7 @@
 // Labelled lines ("Date: April 2013", "ISBN (print): …", "Stock No.\tRPT135555-2") and
 // the one-line header ("Reports | April 2013"): which field a label names, and how its
 // value is read into the draft.
-import { partialDateFromText, partialDateProblem } from '@colophon/schema'
+import { partialDateFromText, partialDateProblem } from 'colophon-schema'
 import { addAuthors } from './authors.js'
 import type { PageContext } from './context.js'
 import { closestCountry, countryCode, splitCountries } from './countries.js'

@@ -1,7 +1,7 @@
 // ISBNs, ISSNs, DOIs and stock numbers as pages write them: "978-92-9254-047-0 (print),
 // 978-92-9254-048-7 (web)", "ISSN 2071-7202 (online)", "https://doi.org/10.…".
-import type { IsbnForm, IssnForm } from '@colophon/schema'
-import { isbnProblem, issnProblem } from '@colophon/schema'
+import type { IsbnForm, IssnForm } from 'colophon-schema'
+import { isbnProblem, issnProblem } from 'colophon-schema'
 import type { PageContext } from './context.js'
 import { collapseSpaces } from './text.js'
 

@@ -1,7 +1,7 @@
 // `colophon import <file|folder>...`: turns plain-text captures of publication pages into
 // report files. A dry run prints the files (stdout) and the notes (stderr) and writes nothing.
 import { resolve } from 'node:path'
-import { partialDateProblem } from '@colophon/schema'
+import { partialDateProblem } from 'colophon-schema'
 import type { Command } from '../cli/command.js'
 import { catalogueLocations } from '../cli/paths.js'
 import { printProblems, UsageError } from '../cli/report.js'

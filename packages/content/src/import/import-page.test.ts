@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { type ContentsEntry, Report, type Vocabularies } from '@colophon/schema'
+import { type ContentsEntry, Report, type Vocabularies } from 'colophon-schema'
 import { describe, expect, it } from 'vitest'
 import { referenceReport } from '../../../schema/src/test-support/reference-report.js'
 import { importPage } from './import-page.js'

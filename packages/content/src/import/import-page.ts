@@ -1,6 +1,6 @@
 // One page → a report ready to validate: the draft read from the page, its words mapped to
 // the catalogue's vocabularies, a slug chosen, and the fallbacks the editor passed applied.
-import { normalizeIsbn, type ReportInput, slugify, type Vocabularies } from '@colophon/schema'
+import { normalizeIsbn, type ReportInput, slugify, type Vocabularies } from 'colophon-schema'
 import type { ImportWarning, InferredField, PageContext, UnplacedText } from './context.js'
 import { readPage } from './read-page.js'
 import { shortTitle } from './title.js'

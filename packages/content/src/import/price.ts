@@ -1,5 +1,5 @@
 // Prices as pages write them: "US$25.00", "$25", "USD 25", "25.00 EUR", "€30", "£20".
-import type { Price } from '@colophon/schema'
+import type { Price } from 'colophon-schema'
 
 const SYMBOLS: Record<string, string> = {
   US$: 'USD',

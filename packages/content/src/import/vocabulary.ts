@@ -1,6 +1,6 @@
 // Page words → vocabulary keys: "Reports" → reports, by key or label, case-insensitive;
 // a plural or singular of a label ("Report" → reports) is accepted and listed as inferred.
-import { closestMatch, slugify, type Vocabulary } from '@colophon/schema'
+import { closestMatch, slugify, type Vocabulary } from 'colophon-schema'
 
 export interface VocabularyMatch {
   key?: string | undefined

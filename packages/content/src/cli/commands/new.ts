@@ -1,6 +1,6 @@
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { parsePartialDate, partialDateProblem, slugProblem } from '@colophon/schema'
+import { parsePartialDate, partialDateProblem, slugProblem } from 'colophon-schema'
 import { CATALOGUE_FILE, parseCatalogueFile, REPORTS_DIR } from '../../catalogue-file.js'
 import { parseReportFile, serializeReportFile } from '../../report-file.js'
 import { type Command, catalogueOptions } from '../command.js'

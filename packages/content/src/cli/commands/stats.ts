@@ -1,4 +1,4 @@
-import type { CompiledReport } from '@colophon/schema'
+import type { CompiledReport } from 'colophon-schema'
 import { compile } from '../../build.js'
 import { countVocabularies } from '../../emit.js'
 import { type Command, catalogueOptions } from '../command.js'
