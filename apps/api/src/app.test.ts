@@ -305,7 +305,9 @@ describe('lookups', () => {
     async (isbn) => {
       const res = await app.request(`/v1/isbn/${encodeURIComponent(isbn)}`)
       expect(res.status).toBe(303)
-      expect(res.headers.get('Location')).toBe(`http://localhost/v1/reports/${REFERENCE_SLUG}`)
+      expect(res.headers.get('Location')).toBe(
+        `https://reports.example.org/v1/reports/${REFERENCE_SLUG}`,
+      )
     },
   )
 

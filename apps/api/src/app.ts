@@ -8,6 +8,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import packageJson from '../package.json' with { type: 'json' }
 import type { AppEnv } from './env.js'
 import { HttpProblem, problemResponse } from './problem.js'
+import { type PublicUrlOption, resolvePublicUrl } from './public-url.js'
 import { doiWithSlashes, lookup } from './routes/lookup.js'
 import { meta } from './routes/meta.js'
 import { reports } from './routes/reports.js'
@@ -19,6 +20,11 @@ export interface AppOptions {
   store: CatalogueStore | ((env: AppEnv['Bindings']) => CatalogueStore)
   /** Reported by /health; defaults to this package's version. */
   version?: string
+  /**
+   * The public origin of every absolute URL; else the `PUBLIC_URL` binding, else the
+   * catalogue's `baseUrl`. Never the request's Host.
+   */
+  publicUrl?: PublicUrlOption
 }
 
 const ALLOW = 'GET, HEAD, OPTIONS'
@@ -52,7 +58,9 @@ export function createApp(options: AppOptions) {
     }),
   )
   app.use(async (c, next) => {
-    c.set('store', resolveStore(c.env ?? {}))
+    const env = c.env ?? {}
+    c.set('store', resolveStore(env))
+    c.set('publicUrl', resolvePublicUrl(options.publicUrl, env))
     c.set('version', version)
     await next()
   })

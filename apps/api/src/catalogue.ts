@@ -186,7 +186,7 @@ export function upperBound(date: string): string {
   return date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-31` : date
 }
 
-const snapshots = new WeakMap<CatalogueStore, Promise<Catalogue>>()
+const snapshots = new WeakMap<CatalogueStore, Map<string, Promise<Catalogue>>>()
 
 /**
  * The current snapshot of `store`: rebuilt only when the manifest's content hash changes.
@@ -194,18 +194,30 @@ const snapshots = new WeakMap<CatalogueStore, Promise<Catalogue>>()
  * @example
  * const catalogue = await openCatalogue(new EmbeddedStore(compiled))
  */
-export async function openCatalogue(store: CatalogueStore): Promise<Catalogue> {
+export async function openCatalogue(store: CatalogueStore, publicUrl?: string): Promise<Catalogue> {
   const manifest = await store.manifest()
-  const cached = snapshots.get(store)
+  let byUrl = snapshots.get(store)
+  if (!byUrl) {
+    byUrl = new Map()
+    snapshots.set(store, byUrl)
+  }
+  // Snapshots (and their rendered caches) are kept apart per public URL.
+  const key = publicUrl ?? ''
+  const cached = byUrl.get(key)
   if (cached) {
     const current = await cached.catch(() => undefined)
     if (current?.manifest.contentHash === manifest.contentHash) return current
   }
   const next = Promise.all([store.settings(), store.summaries(), store.vocabularies()]).then(
     ([settings, summaries, vocabularies]) =>
-      new Catalogue(store, { manifest, settings, summaries, vocabularies }),
+      new Catalogue(store, {
+        manifest,
+        settings: publicUrl ? { ...settings, baseUrl: publicUrl } : settings,
+        summaries,
+        vocabularies,
+      }),
   )
-  snapshots.set(store, next)
-  next.catch(() => snapshots.delete(store))
+  byUrl.set(key, next)
+  next.catch(() => byUrl.delete(key))
   return next
 }

@@ -17,6 +17,11 @@ export interface ServerOptions {
   host?: string
   /** The built web app; served when the folder exists. */
   webDir?: string
+  /**
+   * The public origin of absolute URLs: `PUBLIC_URL` when set, else the URL this server
+   * listens on (what `npm start` prints), never the request's Host.
+   */
+  publicUrl?: string
 }
 
 export interface RunningServer {
@@ -45,7 +50,8 @@ function webApp(dir: string): Hono {
  * await server.close()
  */
 export function startServer(options: ServerOptions): Promise<RunningServer> {
-  const api = createApp({ store: options.store })
+  let listening: string | undefined
+  const api = createApp({ store: options.store, publicUrl: () => options.publicUrl ?? listening })
   const web =
     options.webDir && existsSync(join(options.webDir, 'index.html'))
       ? webApp(options.webDir)
@@ -59,8 +65,9 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       { fetch, port: options.port ?? 8787, hostname: options.host ?? '127.0.0.1' },
       (info: AddressInfo) => {
         const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
+        listening = `http://${host}:${info.port}`
         resolve({
-          url: `http://${host}:${info.port}`,
+          url: listening,
           close: () =>
             new Promise<void>((done, fail) =>
               server.close((error) => (error ? fail(error) : done())),

@@ -21,6 +21,7 @@ const server = await startServer({
   port: Number(process.env.PORT ?? 8787),
   host: process.env.HOST ?? '127.0.0.1',
   webDir,
+  ...(process.env.PUBLIC_URL && { publicUrl: process.env.PUBLIC_URL }),
 })
 console.log(`API: ${server.url}/v1`)
 console.log(`Docs: ${server.url}/docs`)

@@ -19,8 +19,9 @@ export const cacheHeaders = {
   'Cache-Control': { schema: { type: 'string' as const } },
 }
 
+/** The request's snapshot, its `settings.baseUrl` being the configured public URL. */
 export function catalogueOf(c: {
-  var: { store: Parameters<typeof openCatalogue>[0] }
+  var: { store: Parameters<typeof openCatalogue>[0]; publicUrl: string | undefined }
 }): Promise<Catalogue> {
-  return openCatalogue(c.var.store)
+  return openCatalogue(c.var.store, c.var.publicUrl)
 }

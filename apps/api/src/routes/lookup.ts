@@ -1,7 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { doiProblem, isbnProblem, normalizeDoi, normalizeIsbn } from 'colophon-schema'
 import type { Context } from 'hono'
+import type { Catalogue } from '../catalogue.js'
 import type { AppEnv } from '../env.js'
+import { webUrl } from '../formats/context.js'
 import { CACHE_CONTROL } from '../http-cache.js'
 import { HttpProblem, invalidParameters } from '../problem.js'
 import { validationHook } from '../validation.js'
@@ -56,11 +58,11 @@ export const doiRoute = createRoute({
   },
 })
 
-function seeOther(c: Context<AppEnv>, slug: string): Response {
+function seeOther(catalogue: Catalogue, slug: string): Response {
   return new Response(null, {
     status: 303,
     headers: {
-      Location: new URL(`/v1/reports/${slug}`, c.req.url).href,
+      Location: webUrl(catalogue.settings, `/v1/reports/${slug}`),
       'Cache-Control': CACHE_CONTROL,
     },
   })
@@ -72,7 +74,7 @@ async function byDoi(c: Context<AppEnv>, value: string): Promise<Response> {
   const catalogue = await catalogueOf(c)
   const slug = (await catalogue.identifiers()).doi[doi]
   if (!slug) throw new HttpProblem(404, { detail: `no report has DOI ${doi}` })
-  return seeOther(c, slug)
+  return seeOther(catalogue, slug)
 }
 
 export const lookup = new OpenAPIHono<AppEnv>()
@@ -88,7 +90,7 @@ export const lookup = new OpenAPIHono<AppEnv>()
       const catalogue = await catalogueOf(c)
       const slug = (await catalogue.identifiers()).isbn[normalized]
       if (!slug) throw new HttpProblem(404, { detail: `no report has ISBN ${normalized}` })
-      return seeOther(c, slug)
+      return seeOther(catalogue, slug)
     },
     validationHook([]),
   )

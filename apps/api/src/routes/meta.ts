@@ -2,7 +2,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppEnv } from '../env.js'
 import { toAtom } from '../formats/atom.js'
-import { label } from '../formats/context.js'
+import { label, webUrl } from '../formats/context.js'
 import { toSitemap } from '../formats/sitemap.js'
 import { CACHE_CONTROL, notModified, strongEtag } from '../http-cache.js'
 import { Health } from '../schemas.js'
@@ -76,7 +76,7 @@ export const meta = new OpenAPIHono<AppEnv>()
       const etag = strongEtag(catalogue.manifest.contentHash.slice(0, 32), 'atom')
       const unchanged = notModified(c.req.raw, etag, { 'Cache-Control': CACHE_CONTROL })
       if (unchanged) return unchanged
-      const self = new URL('/v1/feed.atom', c.req.url).href
+      const self = webUrl(catalogue.settings, '/v1/feed.atom')
       const body = toAtom(
         catalogue.settings,
         catalogue.summaries.slice(0, FEED_SIZE),

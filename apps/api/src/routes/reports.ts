@@ -163,7 +163,7 @@ export const reports = new OpenAPIHono<AppEnv>()
           settings: catalogue.settings,
           vocabularies: catalogue.vocabularies,
           webUrl: webUrl(catalogue.settings, `/reports/${slug}`),
-          apiUrl: new URL(`/v1/reports/${slug}`, c.req.url).href,
+          apiUrl: webUrl(catalogue.settings, `/v1/reports/${slug}`),
         })
       })
       if (body === undefined)
