@@ -10,9 +10,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { build, generateCatalogue, readCompiledCatalogue } from 'colophon-content/node'
-import { openCatalogue } from '../src/catalogue.js'
-import { listReports } from '../src/list.js'
-import { EmbeddedStore } from '../src/store/embedded.js'
+import { openCatalogue } from '../src/catalogue.ts'
+import { listReports } from '../src/list.ts'
+import { EmbeddedStore } from '../src/store/embedded.ts'
 
 const COUNT = Number(process.env.BENCH_REPORTS ?? 10_000)
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5_000)

@@ -6,8 +6,8 @@ import { readCompiledCatalogue } from 'colophon-content/node'
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import { secureHeaders } from 'hono/secure-headers'
-import { createApp } from '../src/app.js'
-import { EmbeddedStore } from '../src/store/embedded.js'
+import { createApp } from '../src/app.ts'
+import { EmbeddedStore } from '../src/store/embedded.ts'
 
 const dir = process.argv[2]
 if (!dir) throw new Error('usage: server.ts <compiled catalogue dir>')

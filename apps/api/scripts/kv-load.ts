@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { readCompiledCatalogue } from 'colophon-content/node'
-import { kvEntries } from '../src/store/kv-layout.js'
+import { kvEntries } from '../src/store/kv-layout.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const { values } = parseArgs({

@@ -1,9 +1,9 @@
 import { Validator } from '@seriousme/openapi-schema-validator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from './app.js'
-import { EmbeddedStore } from './store/embedded.js'
-import { buildFixture, type Fixture, REFERENCE_SLUG } from './test-support/fixture.js'
-import { responseValidator } from './test-support/openapi.js'
+import { createApp } from './app.ts'
+import { EmbeddedStore } from './store/embedded.ts'
+import { buildFixture, type Fixture, REFERENCE_SLUG } from './test-support/fixture.ts'
+import { responseValidator } from './test-support/openapi.ts'
 
 let fixture: Fixture
 let app: ReturnType<typeof createApp>

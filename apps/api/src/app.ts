@@ -6,14 +6,14 @@ import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import packageJson from '../package.json' with { type: 'json' }
-import type { AppEnv } from './env.js'
-import { HttpProblem, problemResponse } from './problem.js'
-import { type PublicUrlOption, resolvePublicUrl } from './public-url.js'
-import { doiWithSlashes, lookup } from './routes/lookup.js'
-import { meta } from './routes/meta.js'
-import { reports } from './routes/reports.js'
-import { vocabularies } from './routes/vocabularies.js'
-import type { CatalogueStore } from './store/store.js'
+import type { AppEnv } from './env.ts'
+import { HttpProblem, problemResponse } from './problem.ts'
+import { type PublicUrlOption, resolvePublicUrl } from './public-url.ts'
+import { doiWithSlashes, lookup } from './routes/lookup.ts'
+import { meta } from './routes/meta.ts'
+import { reports } from './routes/reports.ts'
+import { vocabularies } from './routes/vocabularies.ts'
+import type { CatalogueStore } from './store/store.ts'
 
 export interface AppOptions {
   /** The catalogue, or how to find it from the runtime's bindings (Workers `env`). */

@@ -1,6 +1,6 @@
 import { createSearchIndex } from 'colophon-content/search'
 import { describe, expect, it } from 'vitest'
-import { searchIndex } from './catalogue.js'
+import { searchIndex } from './catalogue.ts'
 
 const blank = {
   subtitle: '',

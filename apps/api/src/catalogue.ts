@@ -3,7 +3,7 @@
 import type { Manifest, VocabularyCounts } from 'colophon-content'
 import { loadSearchIndex } from 'colophon-content/search'
 import type { CatalogueSettings, CompiledReport, ReportSummary } from 'colophon-schema'
-import type { CatalogueStore, IdentifierIndex } from './store/store.js'
+import type { CatalogueStore, IdentifierIndex } from './store/store.ts'
 
 type SearchIndex = ReturnType<typeof loadSearchIndex>
 

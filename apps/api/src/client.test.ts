@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from './app.js'
-import { createClient } from './client.js'
-import { EmbeddedStore } from './store/embedded.js'
-import { buildFixture, type Fixture, REFERENCE_SLUG } from './test-support/fixture.js'
+import { createApp } from './app.ts'
+import { createClient } from './client.ts'
+import { EmbeddedStore } from './store/embedded.ts'
+import { buildFixture, type Fixture, REFERENCE_SLUG } from './test-support/fixture.ts'
 
 let fixture: Fixture
 let client: ReturnType<typeof createClient>

@@ -9,7 +9,7 @@
  * if (res.ok) for (const report of (await res.json()).items) console.log(report.title)
  */
 import { type ClientRequestOptions, hc, type InferResponseType } from 'hono/client'
-import type { AppType } from './app.js'
+import type { AppType } from './app.ts'
 
 export type Client = ReturnType<typeof hc<AppType>>
 
@@ -24,11 +24,11 @@ export type VocabulariesResponse = InferResponseType<Client['v1']['vocabularies'
 export type HealthResponse = InferResponseType<Client['health']['$get'], 200>
 export type ProblemResponse = InferResponseType<Client['v1']['reports']['$get'], 400>
 
-export type { Problem, ProblemError } from './problem.js'
+export type { Problem, ProblemError } from './problem.ts'
 export type {
   Facets,
   FacetValue,
   Health,
   ReportList,
   Sort,
-} from './schemas.js'
+} from './schemas.ts'

@@ -1,4 +1,4 @@
-import type { CatalogueStore } from './store/store.js'
+import type { CatalogueStore } from './store/store.ts'
 
 /** Hono environment of the app: the store is resolved per request (Workers bindings live on `env`). */
 export interface AppEnv {

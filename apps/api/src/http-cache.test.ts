@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fnv1a64, matchesIfNoneMatch, notModified, strongEtag } from './http-cache.js'
+import { fnv1a64, matchesIfNoneMatch, notModified, strongEtag } from './http-cache.ts'
 
 describe('ETags', () => {
   it('hashes stably to 16 hex digits and differs by input', () => {

@@ -1,8 +1,8 @@
 // GET /v1/reports: full-text search, filters, disjunctive facet counts, sort and paging over
 // the summaries, in one pass over the candidates.
 import { closestMatch, isCountryCode, type ReportSummary } from 'colophon-schema'
-import { type Catalogue, lowerBound, upperBound } from './catalogue.js'
-import { invalidParameters, type ProblemError } from './problem.js'
+import { type Catalogue, lowerBound, upperBound } from './catalogue.ts'
+import { invalidParameters, type ProblemError } from './problem.ts'
 import {
   DEFAULT_PER_PAGE,
   FACETS,
@@ -11,7 +11,7 @@ import {
   type FacetValue,
   type ListQuery,
   type Sort,
-} from './schemas.js'
+} from './schemas.ts'
 
 export interface ListResult {
   total: number

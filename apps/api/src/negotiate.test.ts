@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { negotiate } from './negotiate.js'
+import { negotiate } from './negotiate.ts'
 
 const offers = [
   ['application/json'],

@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from './node-server.js'
-import { EmbeddedStore } from './store/embedded.js'
-import { buildFixture, type Fixture, REFERENCE_SLUG } from './test-support/fixture.js'
+import { type RunningServer, startServer } from './node-server.ts'
+import { EmbeddedStore } from './store/embedded.ts'
+import { buildFixture, type Fixture, REFERENCE_SLUG } from './test-support/fixture.ts'
 
 let fixture: Fixture
 let server: RunningServer

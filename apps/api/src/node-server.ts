@@ -7,9 +7,9 @@ import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
-import { createApp } from './app.js'
-import { isApiPath } from './paths.js'
-import type { CatalogueStore } from './store/store.js'
+import { createApp } from './app.ts'
+import { isApiPath } from './paths.ts'
+import type { CatalogueStore } from './store/store.ts'
 
 export interface ServerOptions {
   store: CatalogueStore

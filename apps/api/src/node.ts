@@ -1,9 +1,9 @@
 // `pnpm --filter colophon-api start`: the real catalogue on Node. PORT (8787) and HOST
 // (127.0.0.1) choose where; CATALOGUE_DIR serves a compiled folder instead of the bundled one.
 import { fileURLToPath } from 'node:url'
-import { startServer } from './node-server.js'
-import { EmbeddedStore } from './store/embedded.js'
-import type { CatalogueStore } from './store/store.js'
+import { startServer } from './node-server.ts'
+import { EmbeddedStore } from './store/embedded.ts'
+import type { CatalogueStore } from './store/store.ts'
 
 async function store(): Promise<CatalogueStore> {
   const dir = process.env.CATALOGUE_DIR

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from './app.js'
-import { resolvePublicUrl } from './public-url.js'
-import { EmbeddedStore } from './store/embedded.js'
-import { buildFixture, type Fixture, REFERENCE_SLUG } from './test-support/fixture.js'
+import { createApp } from './app.ts'
+import { resolvePublicUrl } from './public-url.ts'
+import { EmbeddedStore } from './store/embedded.ts'
+import { buildFixture, type Fixture, REFERENCE_SLUG } from './test-support/fixture.ts'
 
 let fixture: Fixture
 beforeAll(async () => {

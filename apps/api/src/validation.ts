@@ -1,7 +1,7 @@
 // Turns Zod's validation errors into one problem+json 400 that names each bad parameter.
 import { closestMatch } from 'colophon-schema'
 import type { ZodError } from 'zod'
-import { invalidParameters, type ProblemError, problemResponse } from './problem.js'
+import { invalidParameters, type ProblemError, problemResponse } from './problem.ts'
 
 const MAX_NAME = 100
 

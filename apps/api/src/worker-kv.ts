@@ -1,7 +1,7 @@
 // Cloudflare Workers entry for a catalogue too large to bundle: read from Workers KV (loaded
 // by `pnpm --filter colophon-api kv:load`). No catalogue data in this bundle.
-import { createApp } from './app.js'
-import { type KvNamespaceLike, KvStore } from './store/kv.js'
+import { createApp } from './app.ts'
+import { type KvNamespaceLike, KvStore } from './store/kv.ts'
 
 interface Env {
   CATALOGUE: KvNamespaceLike

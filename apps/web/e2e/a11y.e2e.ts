@@ -2,7 +2,7 @@
 // under apps/web/test-results/ (gitignored) for people to look at.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ApiServer, axe, launchBrowser, screenshot, startApi } from './support.js'
+import { type ApiServer, axe, launchBrowser, screenshot, startApi } from './support.ts'
 
 let api: ApiServer
 

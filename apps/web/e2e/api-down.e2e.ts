@@ -8,7 +8,7 @@ import {
   launchBrowser,
   screenshot,
   startApi,
-} from './support.js'
+} from './support.ts'
 
 let api: ApiServer
 let browser: Browser

@@ -14,7 +14,7 @@ import {
   launchBrowser,
   screenshot,
   startApi,
-} from './support.js'
+} from './support.ts'
 
 const COUNT = 45
 let dir: string

@@ -3,8 +3,8 @@
 // real API server serving the built app.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readSeed } from './seed.js'
-import { type ApiServer, allowClipboard, type Browser, launchBrowser, startApi } from './support.js'
+import { readSeed } from './seed.ts'
+import { type ApiServer, allowClipboard, type Browser, launchBrowser, startApi } from './support.ts'
 
 const seed = readSeed()
 const SLUG = 'beyond-factory-asia'

@@ -2,7 +2,7 @@
 // (seeds/ at the repository root), so the test checks the page against the source.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { WEB_DIR } from './support.js'
+import { WEB_DIR } from './support.ts'
 
 export const SEED_PATH = join(WEB_DIR, '..', '..', 'seeds', 'beyond-factory-asia.txt')
 

@@ -1,13 +1,13 @@
 import { Route, Router } from '@solidjs/router'
 import { lazy } from 'solid-js'
-import { Layout } from './components/layout.js'
-import Catalogue from './pages/catalogue.js'
-import NotFound from './pages/not-found.js'
+import { Layout } from './components/layout.tsx'
+import Catalogue from './pages/catalogue.tsx'
+import NotFound from './pages/not-found.tsx'
 
 // The catalogue is the usual first page and ships in the entry chunk; the report and about
 // pages load on demand (check-size.mjs counts the heaviest first page either way).
-const ReportPage = lazy(() => import('./pages/report.js'))
-const About = lazy(() => import('./pages/about.js'))
+const ReportPage = lazy(() => import('./pages/report.tsx'))
+const About = lazy(() => import('./pages/about.tsx'))
 
 /** The app's routes, shared by the browser router and the tests' memory router. */
 export function Routes() {

@@ -1,5 +1,5 @@
 import { render } from 'solid-js/web'
-import { App } from './app.js'
+import { App } from './app.tsx'
 import './styles/app.css'
 
 const root = document.getElementById('root')

@@ -2,7 +2,7 @@
 // (app.request) instead of over the network.
 import { createApp, EmbeddedStore } from 'colophon-api'
 import { catalogue } from 'colophon-content'
-import { setFetch } from './api/client.js'
+import { setFetch } from './api/client.ts'
 
 export const app = createApp({ store: new EmbeddedStore(catalogue) })
 

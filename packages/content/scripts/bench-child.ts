@@ -2,8 +2,8 @@
 // prints one JSON line with wall time, CPU time and peak RSS (worker threads included).
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { build, listReportFiles } from '../src/build.js'
-import { watchCatalogue } from '../src/watch.js'
+import { build, listReportFiles } from '../src/build.ts'
+import { watchCatalogue } from '../src/watch.ts'
 
 const [mode, dir, out, extra] = process.argv.slice(2) as [string, string, string, string?]
 

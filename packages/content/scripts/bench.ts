@@ -12,7 +12,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { generateCatalogue } from '../src/generate.js'
+import { generateCatalogue } from '../src/generate.ts'
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
 const ROWS = new Set((process.env.BENCH_ROWS ?? 'build,watch').split(','))

@@ -1,10 +1,10 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { build, compile, writeOutputAtomic } from './build.js'
-import { generateCatalogue } from './generate.js'
-import { readCompiledCatalogue } from './read-catalogue.js'
-import { copyCatalogue, ERROR_FIXTURES, REAL_CATALOGUE, readTree, tempDir } from './test-support.js'
+import { build, compile, writeOutputAtomic } from './build.ts'
+import { generateCatalogue } from './generate.ts'
+import { readCompiledCatalogue } from './read-catalogue.ts'
+import { copyCatalogue, ERROR_FIXTURES, REAL_CATALOGUE, readTree, tempDir } from './test-support.ts'
 
 let temp: Awaited<ReturnType<typeof tempDir>>
 beforeEach(async () => {

@@ -4,10 +4,10 @@
 import { writeFileSync } from 'node:fs'
 import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative, sep } from 'node:path'
-import { CATALOGUE_FILE, REPORTS_DIR } from './catalogue-file.js'
-import { CatalogueCompiler, type CompileResult, type CompilerOptions } from './compiler.js'
-import { defaultThreads, parseInWorkers } from './parse-pool.js'
-import { mark } from './timings.js'
+import { CATALOGUE_FILE, REPORTS_DIR } from './catalogue-file.ts'
+import { CatalogueCompiler, type CompileResult, type CompilerOptions } from './compiler.ts'
+import { defaultThreads, parseInWorkers } from './parse-pool.ts'
+import { mark } from './timings.ts'
 
 /** From how many report files parsing is spread over worker threads. */
 const WORKERS_FROM = 2000

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseCatalogueFile } from './catalogue-file.js'
-import { CatalogueCompiler } from './compiler.js'
+import { parseCatalogueFile } from './catalogue-file.ts'
+import { CatalogueCompiler } from './compiler.ts'
 
 const GOOD = `schemaVersion: 1
 name: Test

@@ -1,8 +1,8 @@
 // The catalogue file (`catalogue.yaml`): settings and vocabularies.
 import { CatalogueSettings, type PathSegment } from 'colophon-schema'
-import type { ContentProblem } from './problem.js'
-import { locateProblem, validateYamlValue } from './validate.js'
-import { type Anchor, LineIndex, YamlSource } from './yaml-source.js'
+import type { ContentProblem } from './problem.ts'
+import { locateProblem, validateYamlValue } from './validate.ts'
+import { type Anchor, LineIndex, YamlSource } from './yaml-source.ts'
 
 export const CATALOGUE_FILE = 'catalogue.yaml'
 export const REPORTS_DIR = 'reports'

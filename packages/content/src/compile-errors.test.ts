@@ -3,8 +3,8 @@
 import { relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { compile } from './build.js'
-import type { ContentProblem } from './problem.js'
+import { compile } from './build.ts'
+import type { ContentProblem } from './problem.ts'
 
 const dir = fileURLToPath(new URL('../fixtures/errors', import.meta.url))
 const result = await compile({ dir, displayPath: (file) => relative(dir, file) })

@@ -1,7 +1,7 @@
 // A CompiledCatalogue from its parts, for loaders that read the output files themselves
 // (the Node reader below, a Workers KV loader). Runtime-neutral.
 import type { CompiledReport } from 'colophon-schema'
-import type { CompiledCatalogue } from './output.js'
+import type { CompiledCatalogue } from './output.ts'
 
 export type CompiledCatalogueParts = Omit<CompiledCatalogue, 'report'>
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CatalogueCompiler } from './compiler.js'
+import { CatalogueCompiler } from './compiler.ts'
 
 const SETTINGS = `schemaVersion: 1
 name: Test

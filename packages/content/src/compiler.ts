@@ -10,7 +10,7 @@ import {
   type Report,
 } from 'colophon-schema'
 import type MiniSearch from 'minisearch'
-import { type ParsedCatalogueFile, parseCatalogueFile } from './catalogue-file.js'
+import { type ParsedCatalogueFile, parseCatalogueFile } from './catalogue-file.ts'
 import {
   CatalogueEmitter,
   type CatalogueOutput,
@@ -18,14 +18,14 @@ import {
   type EmittedReport,
   emitReport,
   topicLabel,
-} from './emit.js'
-import { renderMarkdown } from './markdown.js'
-import { OUTPUT_FILES } from './output.js'
-import { type ContentProblem, compareProblems, type Location } from './problem.js'
-import { type ParsedReportFile, parseReportFile } from './report-file.js'
-import { createSearchIndex, type SearchDocument } from './search.js'
-import { searchDocument } from './search-document.js'
-import { mark } from './timings.js'
+} from './emit.ts'
+import { renderMarkdown } from './markdown.ts'
+import { OUTPUT_FILES } from './output.ts'
+import { type ContentProblem, compareProblems, type Location } from './problem.ts'
+import { type ParsedReportFile, parseReportFile } from './report-file.ts'
+import { createSearchIndex, type SearchDocument } from './search.ts'
+import { searchDocument } from './search-document.ts'
+import { mark } from './timings.ts'
 
 /** One report file read and checked on its own, with its overview rendered. */
 export interface ParsedReport {

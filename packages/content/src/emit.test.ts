@@ -11,9 +11,9 @@ import {
   ENTRY_FILES,
   emitCatalogue,
   emitReport,
-} from './emit.js'
-import { generateReports, syntheticSettings } from './generate.js'
-import { tempDir } from './test-support.js'
+} from './emit.ts'
+import { generateReports, syntheticSettings } from './generate.ts'
+import { tempDir } from './test-support.ts'
 
 const settings = CatalogueSettings.parse(syntheticSettings())
 const emitted = generateReports(20, 4).map(({ report }) =>

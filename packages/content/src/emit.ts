@@ -9,12 +9,12 @@ import {
   toSummary,
 } from 'colophon-schema'
 import type MiniSearch from 'minisearch'
-import { contentHash } from './hash.js'
-import type { Manifest, VocabularyCount, VocabularyCounts } from './output.js'
-import { OUTPUT_FILES } from './output.js'
-import { createSearchIndex, type SearchDocument } from './search.js'
-import { searchDocument } from './search-document.js'
-import { mark } from './timings.js'
+import { contentHash } from './hash.ts'
+import type { Manifest, VocabularyCount, VocabularyCounts } from './output.ts'
+import { OUTPUT_FILES } from './output.ts'
+import { createSearchIndex, type SearchDocument } from './search.ts'
+import { searchDocument } from './search-document.ts'
+import { mark } from './timings.ts'
 
 const COMPILED_ORDER = Object.keys(CompiledReportSchema.shape)
 

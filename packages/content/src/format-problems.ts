@@ -1,6 +1,6 @@
 // Problems printed for people (like a compiler), for programs (JSON) and for GitHub Actions
 // (workflow commands that annotate the pull request's diff).
-import type { ContentProblem } from './problem.js'
+import type { ContentProblem } from './problem.ts'
 
 export type ProblemFormat = 'human' | 'json' | 'github'
 export const PROBLEM_FORMATS: readonly ProblemFormat[] = ['human', 'json', 'github']

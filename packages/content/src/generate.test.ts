@@ -1,6 +1,6 @@
 import { Report } from 'colophon-schema'
 import { describe, expect, it } from 'vitest'
-import { generateReports } from './generate.js'
+import { generateReports } from './generate.ts'
 
 describe('generateReports', () => {
   it('is deterministic for a seed and differs between seeds', () => {

@@ -7,7 +7,7 @@ import type { Author, CatalogueSettings, ContentsEntry, ReportInput } from 'colo
 import { slugify } from 'colophon-schema'
 import { dump } from 'js-yaml'
 import { stringify } from 'yaml'
-import { CATALOGUE_FILE, REPORTS_DIR } from './catalogue-file.js'
+import { CATALOGUE_FILE, REPORTS_DIR } from './catalogue-file.ts'
 
 /** mulberry32: small, fast, and good enough for test data. */
 function random(seed: number) {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { catalogue } from 'colophon-content'
 import type { CompiledReport, ReportSummary } from 'colophon-schema'
 import { describe, expect, expectTypeOf, it } from 'vitest'
-import { readCompiledCatalogue } from './read-catalogue.js'
+import { readCompiledCatalogue } from './read-catalogue.ts'
 
 const dist = fileURLToPath(new URL('../dist/catalogue', import.meta.url))
 

@@ -9,11 +9,11 @@
  * catalogue.report('beyond-factory-asia')?.descriptionHtml
  */
 export { catalogue } from '../dist/catalogue/index.js'
-export { type CompiledCatalogueParts, createCompiledCatalogue } from './compiled-catalogue.js'
+export { type CompiledCatalogueParts, createCompiledCatalogue } from './compiled-catalogue.ts'
 export type {
   CompiledCatalogue,
   Manifest,
   VocabularyCount,
   VocabularyCounts,
-} from './output.js'
-export { OUTPUT_FILES } from './output.js'
+} from './output.ts'
+export { OUTPUT_FILES } from './output.ts'

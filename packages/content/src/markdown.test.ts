@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { renderMarkdown } from './markdown.js'
+import { renderMarkdown } from './markdown.ts'
 
 describe('renderMarkdown', () => {
   it('renders CommonMark and GFM (emphasis, links, lists, tables, strikethrough)', () => {

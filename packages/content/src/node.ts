@@ -14,23 +14,23 @@ export {
   loadCatalogue,
   updateOutput,
   writeOutputAtomic,
-} from './build.js'
-export { CATALOGUE_FILE, parseCatalogueFile, REPORTS_DIR } from './catalogue-file.js'
-export { CatalogueCompiler, type CompileResult, type CompilerOptions } from './compiler.js'
+} from './build.ts'
+export { CATALOGUE_FILE, parseCatalogueFile, REPORTS_DIR } from './catalogue-file.ts'
+export { CatalogueCompiler, type CompileResult, type CompilerOptions } from './compiler.ts'
 export {
   formatGithub,
   formatHuman,
   formatJson,
   formatProblemsAs,
   type ProblemFormat,
-} from './format-problems.js'
+} from './format-problems.ts'
 export {
   type GenerateOptions,
   generateCatalogue,
   generateReports,
   syntheticSettings,
-} from './generate.js'
-export { renderMarkdown } from './markdown.js'
-export type { ContentProblem, Location } from './problem.js'
-export { readCompiledCatalogue } from './read-catalogue.js'
-export { parseReportFile, serializeReportFile, slugFromFileName } from './report-file.js'
+} from './generate.ts'
+export { renderMarkdown } from './markdown.ts'
+export type { ContentProblem, Location } from './problem.ts'
+export { readCompiledCatalogue } from './read-catalogue.ts'
+export { parseReportFile, serializeReportFile, slugFromFileName } from './report-file.ts'

@@ -5,7 +5,7 @@
 // the workers parse the rest.
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import type { ParsedReport } from './compiler.js'
+import type { ParsedReport } from './compiler.ts'
 
 export interface SourcePath {
   /** Where to read the file. */

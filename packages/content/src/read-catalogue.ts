@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CompiledReport } from 'colophon-schema'
-import { createCompiledCatalogue } from './compiled-catalogue.js'
-import { type CompiledCatalogue, type Manifest, OUTPUT_FILES } from './output.js'
+import { createCompiledCatalogue } from './compiled-catalogue.ts'
+import { type CompiledCatalogue, type Manifest, OUTPUT_FILES } from './output.ts'
 
 /**
  * Loads the output of `colophon build` from `dir` (e.g. `dist/catalogue`). Every report is

@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url'
 import { Report } from 'colophon-schema'
 import { describe, expect, it } from 'vitest'
 import { parseDocument } from 'yaml'
-import { generateReports } from './generate.js'
-import { parseReportFile, serializeReportFile } from './report-file.js'
+import { generateReports } from './generate.ts'
+import { parseReportFile, serializeReportFile } from './report-file.ts'
 
 const seedFile = fileURLToPath(
   new URL('../catalogue/reports/beyond-factory-asia.md', import.meta.url),

@@ -3,9 +3,9 @@
 import { type PathSegment, Report, type ReportInput, slugProblem } from 'colophon-schema'
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml'
 import { stringify } from 'yaml'
-import type { ContentProblem } from './problem.js'
-import { locateProblem, validateYamlValue } from './validate.js'
-import { type Anchor, LineIndex, YamlSource } from './yaml-source.js'
+import type { ContentProblem } from './problem.ts'
+import { locateProblem, validateYamlValue } from './validate.ts'
+import { type Anchor, LineIndex, YamlSource } from './yaml-source.ts'
 
 export interface ParsedReportFile {
   /** The report, when the file is valid on its own (rules across files not applied yet). */

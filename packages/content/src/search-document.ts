@@ -6,7 +6,7 @@ import {
   isbn13To10,
   normalizeIsbn,
 } from 'colophon-schema'
-import type { SearchDocument } from './search.js'
+import type { SearchDocument } from './search.ts'
 
 function contentsTitles(entries: readonly ContentsEntry[] | undefined, out: string[]): string[] {
   for (const entry of entries ?? []) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { compile } from './build.js'
-import { loadSearchIndex, searchOptions } from './search.js'
-import { REAL_CATALOGUE } from './test-support.js'
+import { compile } from './build.ts'
+import { loadSearchIndex, searchOptions } from './search.ts'
+import { REAL_CATALOGUE } from './test-support.ts'
 
 const result = await compile({ dir: REAL_CATALOGUE })
 const json = result.output?.files.get('search-index.json') as string

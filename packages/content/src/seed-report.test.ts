@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { CompiledReport, Report } from 'colophon-schema'
 import { describe, expect, it } from 'vitest'
-import { referenceReport } from '../../schema/src/test-support/reference-report.js'
-import { compile } from './build.js'
-import { parseReportFile } from './report-file.js'
+import { referenceReport } from '../../schema/src/test-support/reference-report.ts'
+import { compile } from './build.ts'
+import { parseReportFile } from './report-file.ts'
 
 const dir = fileURLToPath(new URL('../catalogue', import.meta.url))
 const result = await compile({ dir })

@@ -2,8 +2,8 @@
 // node it came from.
 import { explainIssues, formatPath, type PathSegment, type Problem } from 'colophon-schema'
 import type { z } from 'zod'
-import type { ContentProblem } from './problem.js'
-import type { Anchor, LineIndex, YamlSource } from './yaml-source.js'
+import type { ContentProblem } from './problem.ts'
+import type { Anchor, LineIndex, YamlSource } from './yaml-source.ts'
 
 export interface Validated<T> {
   data?: T

@@ -1,8 +1,8 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { tempDir } from './test-support.js'
-import { watchTree } from './watch-tree.js'
+import { tempDir } from './test-support.ts'
+import { watchTree } from './watch-tree.ts'
 
 let temp: Awaited<ReturnType<typeof tempDir>>
 beforeEach(async () => {

@@ -1,11 +1,11 @@
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { build } from './build.js'
-import { generateCatalogue, syntheticSettings } from './generate.js'
-import { loadSearchIndex } from './search.js'
-import { copyCatalogue, REAL_CATALOGUE, readTree, tempDir } from './test-support.js'
-import { type WatchEvent, watchCatalogue } from './watch.js'
+import { build } from './build.ts'
+import { generateCatalogue, syntheticSettings } from './generate.ts'
+import { loadSearchIndex } from './search.ts'
+import { copyCatalogue, REAL_CATALOGUE, readTree, tempDir } from './test-support.ts'
+import { type WatchEvent, watchCatalogue } from './watch.ts'
 
 let temp: Awaited<ReturnType<typeof tempDir>>
 beforeEach(async () => {

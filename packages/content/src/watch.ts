@@ -9,11 +9,11 @@ import {
   loadCatalogue,
   updateOutput,
   writeOutputAtomic,
-} from './build.js'
-import { CATALOGUE_FILE, REPORTS_DIR } from './catalogue-file.js'
-import type { CompileResult } from './compiler.js'
-import { ENTRY_FILES } from './emit.js'
-import { watchTree } from './watch-tree.js'
+} from './build.ts'
+import { CATALOGUE_FILE, REPORTS_DIR } from './catalogue-file.ts'
+import type { CompileResult } from './compiler.ts'
+import { ENTRY_FILES } from './emit.ts'
+import { watchTree } from './watch-tree.ts'
 
 const ENTRY = [ENTRY_FILES.js, ENTRY_FILES.dts]
 

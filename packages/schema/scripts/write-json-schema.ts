@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { catalogueJsonSchema, reportJsonSchema } from '../src/json-schema.js'
+import { catalogueJsonSchema, reportJsonSchema } from '../src/json-schema.ts'
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')
 mkdirSync(dist, { recursive: true })

@@ -5,10 +5,10 @@ import {
   CatalogueSettings,
   catalogueRules,
   SCHEMA_VERSION,
-} from './catalogue.js'
-import { Report, type ReportInput } from './report.js'
-import { type Editable, problemsOf } from './test-support/problems-of.js'
-import { referenceReport } from './test-support/reference-report.js'
+} from './catalogue.ts'
+import { Report, type ReportInput } from './report.ts'
+import { type Editable, problemsOf } from './test-support/problems-of.ts'
+import { referenceReport } from './test-support/reference-report.ts'
 
 const settings = {
   schemaVersion: 1,

@@ -1,10 +1,10 @@
 // The catalogue: its settings and vocabularies, and the rules that span reports.
 import { z } from 'zod'
-import { normalizeDoi } from './doi.js'
-import { HttpUrl, LanguageTag, NonBlank, strictObject, VocabularyKey } from './fields.js'
-import { normalizeIsbn } from './isbn.js'
-import { Report } from './report.js'
-import { closestMatch } from './suggest.js'
+import { normalizeDoi } from './doi.ts'
+import { HttpUrl, LanguageTag, NonBlank, strictObject, VocabularyKey } from './fields.ts'
+import { normalizeIsbn } from './isbn.ts'
+import { Report } from './report.ts'
+import { closestMatch } from './suggest.ts'
 
 export const VocabularyEntry = strictObject({
   label: NonBlank.max(200),

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { COUNTRY_CODES, countryProblem, isCountryCode } from './country.js'
+import { COUNTRY_CODES, countryProblem, isCountryCode } from './country.ts'
 
 test('has the 249 assigned ISO 3166-1 alpha-2 codes, sorted and unique', () => {
   expect(COUNTRY_CODES).toHaveLength(249)

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { doiProblem, normalizeDoi } from './doi.js'
+import { doiProblem, normalizeDoi } from './doi.ts'
 
 test('accepts bare DOIs', () => {
   for (const doi of [

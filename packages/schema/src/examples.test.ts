@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Ajv2020 from 'ajv/dist/2020.js'
 import { expect, test } from 'vitest'
-import * as api from './index.js'
+import * as api from './index.ts'
 
 const srcDir = dirname(fileURLToPath(import.meta.url))
 

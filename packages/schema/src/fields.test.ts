@@ -12,8 +12,8 @@ import {
   Slug,
   strictObject,
   unknownFieldMessage,
-} from './fields.js'
-import { problemsOf } from './test-support/problems-of.js'
+} from './fields.ts'
+import { problemsOf } from './test-support/problems-of.ts'
 
 test('each ruled string carries its own message', () => {
   expect(problemsOf(Isbn, '978-92-9254-047-1')).toEqual([

@@ -1,15 +1,15 @@
 // Building blocks shared by the report and catalogue models: strings with rules, each
 // carrying an editor-readable message and, for the JSON Schema, the pattern it can express.
 import { z } from 'zod'
-import { COUNTRY_CODES, countryProblem } from './country.js'
-import { DOI_PATTERN, doiProblem } from './doi.js'
-import { isbnProblem } from './isbn.js'
-import { issnProblem } from './issn.js'
-import { LANGUAGE_TAG_PATTERN, languageTagProblem } from './language.js'
-import { ORCID_PATTERN, orcidProblem } from './orcid.js'
-import { PARTIAL_DATE_STRICT_PATTERN, partialDateProblem } from './partial-date.js'
-import { SLUG_MAX_LENGTH, SLUG_PATTERN, slugProblem } from './slug.js'
-import { closestMatch } from './suggest.js'
+import { COUNTRY_CODES, countryProblem } from './country.ts'
+import { DOI_PATTERN, doiProblem } from './doi.ts'
+import { isbnProblem } from './isbn.ts'
+import { issnProblem } from './issn.ts'
+import { LANGUAGE_TAG_PATTERN, languageTagProblem } from './language.ts'
+import { ORCID_PATTERN, orcidProblem } from './orcid.ts'
+import { PARTIAL_DATE_STRICT_PATTERN, partialDateProblem } from './partial-date.ts'
+import { SLUG_MAX_LENGTH, SLUG_PATTERN, slugProblem } from './slug.ts'
+import { closestMatch } from './suggest.ts'
 
 /** A string checked by `problem`; `meta` carries what JSON Schema can say about it. */
 function ruled(problem: (value: string) => string | undefined, meta: Record<string, unknown>) {

@@ -7,9 +7,9 @@
  * const result = Report.safeParse(data)
  * if (!result.success) console.error(formatProblems(result.error, data))
  */
-export * from './catalogue.js'
-export { COUNTRY_CODES, type CountryCode, countryProblem, isCountryCode } from './country.js'
-export { doiProblem, normalizeDoi } from './doi.js'
+export * from './catalogue.ts'
+export { COUNTRY_CODES, type CountryCode, countryProblem, isCountryCode } from './country.ts'
+export { doiProblem, normalizeDoi } from './doi.ts'
 export {
   CountryCode as CountryCodeSchema,
   CurrencyCode,
@@ -24,7 +24,7 @@ export {
   PartialDate,
   Slug,
   VocabularyKey,
-} from './fields.js'
+} from './fields.ts'
 export {
   compactIsbn,
   isbn10To13,
@@ -32,11 +32,11 @@ export {
   isbnProblem,
   isValidIsbn,
   normalizeIsbn,
-} from './isbn.js'
-export { issnProblem, normalizeIssn } from './issn.js'
-export { catalogueJsonSchema, reportJsonSchema } from './json-schema.js'
-export { languageTagProblem } from './language.js'
-export { orcidProblem } from './orcid.js'
+} from './isbn.ts'
+export { issnProblem, normalizeIssn } from './issn.ts'
+export { catalogueJsonSchema, reportJsonSchema } from './json-schema.ts'
+export { languageTagProblem } from './language.ts'
+export { orcidProblem } from './orcid.ts'
 export {
   comparePartialDates,
   type DatePrecision,
@@ -45,14 +45,14 @@ export {
   parsePartialDate,
   partialDateFromText,
   partialDateProblem,
-} from './partial-date.js'
+} from './partial-date.ts'
 export {
   explainIssues,
   formatPath,
   formatProblems,
   type PathSegment,
   type Problem,
-} from './problems.js'
-export * from './report.js'
-export { slugify, slugProblem } from './slug.js'
-export { closestMatch } from './suggest.js'
+} from './problems.ts'
+export * from './report.ts'
+export { slugify, slugProblem } from './slug.ts'
+export { closestMatch } from './suggest.ts'

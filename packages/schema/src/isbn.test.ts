@@ -6,7 +6,7 @@ import {
   isbnProblem,
   isValidIsbn,
   normalizeIsbn,
-} from './isbn.js'
+} from './isbn.ts'
 
 describe('isbnProblem', () => {
   test('accepts the reference report ISBNs (print and web)', () => {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { issnProblem, normalizeIssn } from './issn.js'
+import { issnProblem, normalizeIssn } from './issn.ts'
 
 test('accepts valid ISSNs with or without the hyphen, X as check digit', () => {
   expect(issnProblem('0378-5955')).toBeUndefined()

@@ -5,12 +5,12 @@ import Ajv2020 from 'ajv/dist/2020.js'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import type { z } from 'zod'
-import { Catalogue } from './catalogue.js'
-import { Doi, HttpUrl, Isbn, Issn, LanguageTag, Orcid, PartialDate, Slug } from './fields.js'
-import { catalogueJsonSchema, reportJsonSchema } from './json-schema.js'
-import { Report } from './report.js'
-import * as arb from './test-support/arbitraries.js'
-import { referenceReport } from './test-support/reference-report.js'
+import { Catalogue } from './catalogue.ts'
+import { Doi, HttpUrl, Isbn, Issn, LanguageTag, Orcid, PartialDate, Slug } from './fields.ts'
+import { catalogueJsonSchema, reportJsonSchema } from './json-schema.ts'
+import { Report } from './report.ts'
+import * as arb from './test-support/arbitraries.ts'
+import { referenceReport } from './test-support/reference-report.ts'
 
 // format is an annotation in 2020-12 (validators need not assert it), so Ajv is told not to;
 // the URL rule JSON Schema carries is its `pattern`.

@@ -2,8 +2,8 @@
 // (check digits, impossible dates, uniqueness inside a report, rules across reports) are
 // left to the Zod model; the shapes and patterns are the same.
 import { z } from 'zod'
-import { Catalogue } from './catalogue.js'
-import { Report } from './report.js'
+import { Catalogue } from './catalogue.ts'
+import { Report } from './report.ts'
 
 const SCHEMA_BASE = 'https://colophon.dev/schema/v1'
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { languageTagProblem } from './language.js'
+import { languageTagProblem } from './language.ts'
 
 test('accepts well-formed BCP 47 tags', () => {
   for (const tag of [

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { orcidProblem } from './orcid.js'
+import { orcidProblem } from './orcid.ts'
 
 test('accepts valid ORCID iDs, including X as check digit', () => {
   expect(orcidProblem('0000-0002-1825-0097')).toBeUndefined()

@@ -5,7 +5,7 @@ import {
   parsePartialDate,
   partialDateFromText,
   partialDateProblem,
-} from './partial-date.js'
+} from './partial-date.ts'
 
 describe('partialDateProblem', () => {
   test('accepts a year, a month or a day', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
-import { Catalogue } from './catalogue.js'
-import { explainIssues, formatPath, formatProblems } from './problems.js'
-import { Report } from './report.js'
-import { type Editable, problemsOf } from './test-support/problems-of.js'
-import { referenceReport } from './test-support/reference-report.js'
+import { Catalogue } from './catalogue.ts'
+import { explainIssues, formatPath, formatProblems } from './problems.ts'
+import { Report } from './report.ts'
+import { type Editable, problemsOf } from './test-support/problems-of.ts'
+import { referenceReport } from './test-support/reference-report.ts'
 
 test('formatPath writes paths as an editor reads them', () => {
   expect(formatPath(['contents', 2, 'children', 0, 'title'])).toBe('contents[2].children[0].title')

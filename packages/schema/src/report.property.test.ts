@@ -2,16 +2,16 @@
 // mutation breaks exactly one rule and is rejected with the path of the broken field.
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { Catalogue } from './catalogue.js'
-import { explainIssues, type PathSegment } from './problems.js'
-import { Report, type ReportInput } from './report.js'
+import { Catalogue } from './catalogue.ts'
+import { explainIssues, type PathSegment } from './problems.ts'
+import { Report, type ReportInput } from './report.ts'
 import {
   type ContentsInput,
   completeReport,
   isbn10Check,
   isbnKey,
   report as reportArb,
-} from './test-support/arbitraries.js'
+} from './test-support/arbitraries.ts'
 
 const runs = { numRuns: 200 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { normalizeIsbn } from './isbn.js'
-import { formatPartialDate } from './partial-date.js'
+import { normalizeIsbn } from './isbn.ts'
+import { formatPartialDate } from './partial-date.ts'
 import {
   Author,
   CompiledReport,
@@ -9,9 +9,9 @@ import {
   type ReportInput,
   ReportSummary,
   toSummary,
-} from './report.js'
-import { type Editable, problemsOf } from './test-support/problems-of.js'
-import { referenceReport } from './test-support/reference-report.js'
+} from './report.ts'
+import { type Editable, problemsOf } from './test-support/problems-of.ts'
+import { referenceReport } from './test-support/reference-report.ts'
 
 /** The reference report with `change` applied to a deep copy. */
 function variant(change: (report: Editable) => void): unknown {

@@ -15,9 +15,9 @@ import {
   Slug,
   strictObject,
   VocabularyKey,
-} from './fields.js'
-import { normalizeIsbn } from './isbn.js'
-import { normalizeIssn } from './issn.js'
+} from './fields.ts'
+import { normalizeIsbn } from './isbn.ts'
+import { normalizeIssn } from './issn.ts'
 
 export const IsbnForm = z.enum(['print', 'web', 'pdf', 'ebook'], {
   error: 'expected one of print, web, pdf, ebook',

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { SLUG_MAX_LENGTH, slugify, slugProblem } from './slug.js'
+import { SLUG_MAX_LENGTH, slugify, slugProblem } from './slug.ts'
 
 test('accepts lowercase words joined by single hyphens', () => {
   for (const slug of ['beyond-factory-asia', 'adb-2013', 'a', '2013']) {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { closestMatch } from './suggest.js'
+import { closestMatch } from './suggest.ts'
 
 const fields = ['title', 'subtitle', 'slug', 'published', 'keyFindings', 'identifiers']
 

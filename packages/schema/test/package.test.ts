@@ -21,9 +21,9 @@ import { fileURLToPath } from 'node:url'
 import { publint } from 'publint'
 import { formatMessage } from 'publint/utils'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { catalogueJsonSchema, reportJsonSchema } from '../src/json-schema.js'
-import type { Editable } from '../src/test-support/problems-of.js'
-import { referenceReport } from '../src/test-support/reference-report.js'
+import { catalogueJsonSchema, reportJsonSchema } from '../src/json-schema.ts'
+import type { Editable } from '../src/test-support/problems-of.ts'
+import { referenceReport } from '../src/test-support/reference-report.ts'
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)

@@ -1,8 +1,8 @@
 // An Atom 1.0 feed (RFC 4287) of the newest reports, linking to their pages in the web app.
 import type { CatalogueSettings, ReportSummary } from 'colophon-schema'
-import { lowerBound } from '../catalogue.js'
-import { authorName, citationTitle, webUrl } from './context.js'
-import { element, escapeXml } from './xml.js'
+import { lowerBound } from '../catalogue.ts'
+import { authorName, citationTitle, webUrl } from './context.ts'
+import { element, escapeXml } from './xml.ts'
 
 /** A partial date as an RFC 3339 timestamp at the start of the period it names. */
 export function atomDate(published: string): string {

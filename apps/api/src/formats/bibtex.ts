@@ -1,7 +1,7 @@
 // BibTeX: @techreport for reports, @book for books. Text is escaped for LaTeX; Unicode passes
 // through (biber and BibTeX 0.99d+ read UTF-8), LaTeX's special characters do not.
 import { type CompiledReport, isPerson, parsePartialDate } from 'colophon-schema'
-import { authorName, citationTitle, type FormatContext, isBook, isbn13s, label } from './context.js'
+import { authorName, citationTitle, type FormatContext, isBook, isbn13s, label } from './context.ts'
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 

@@ -9,7 +9,7 @@ import {
   isBook,
   isbn13s,
   label,
-} from './context.js'
+} from './context.ts'
 
 export interface CslName {
   family?: string

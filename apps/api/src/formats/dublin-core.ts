@@ -7,8 +7,8 @@ import {
   type FormatContext,
   isbn13s,
   label,
-} from './context.js'
-import { element } from './xml.js'
+} from './context.ts'
+import { element } from './xml.ts'
 
 /** The report as an `oai_dc:dc` XML document. */
 export function toDublinCore(report: CompiledReport, ctx: FormatContext): string {

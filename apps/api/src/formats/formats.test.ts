@@ -5,12 +5,12 @@ import { Ajv } from 'ajv'
 import type { CompiledReport } from 'colophon-schema'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from '../app.js'
-import { EmbeddedStore } from '../store/embedded.js'
-import { cslDataSchema } from '../test-support/csl-data-schema.js'
-import { buildFixture, type Fixture, REFERENCE_SLUG } from '../test-support/fixture.js'
-import { escapeBibtex } from './bibtex.js'
-import { citationTitle } from './context.js'
+import { createApp } from '../app.ts'
+import { EmbeddedStore } from '../store/embedded.ts'
+import { cslDataSchema } from '../test-support/csl-data-schema.ts'
+import { buildFixture, type Fixture, REFERENCE_SLUG } from '../test-support/fixture.ts'
+import { escapeBibtex } from './bibtex.ts'
+import { citationTitle } from './context.ts'
 
 let fixture: Fixture
 let app: ReturnType<typeof createApp>

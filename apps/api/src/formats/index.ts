@@ -1,11 +1,11 @@
 // The formats of one report, by media type and by URL suffix.
 import type { CompiledReport } from 'colophon-schema'
-import { toBibtex } from './bibtex.js'
-import type { FormatContext } from './context.js'
-import { toCsl } from './csl.js'
-import { toDublinCore } from './dublin-core.js'
-import { toJsonLd } from './jsonld.js'
-import { toRis } from './ris.js'
+import { toBibtex } from './bibtex.ts'
+import type { FormatContext } from './context.ts'
+import { toCsl } from './csl.ts'
+import { toDublinCore } from './dublin-core.ts'
+import { toJsonLd } from './jsonld.ts'
+import { toRis } from './ris.ts'
 
 export interface ReportFormat {
   name: string

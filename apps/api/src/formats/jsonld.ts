@@ -1,7 +1,7 @@
 // JSON-LD in the schema.org vocabulary: a Report (also typed Book when it has an ISBN, as only
 // Book carries `isbn`), with its authors, publisher, identifiers, files and table of contents.
 import { type CompiledReport, type ContentsEntry, isPerson, normalizeIsbn } from 'colophon-schema'
-import { abstractOf, type FormatContext, label, webUrl } from './context.js'
+import { abstractOf, type FormatContext, label, webUrl } from './context.ts'
 
 type Node = Record<string, unknown>
 

@@ -8,7 +8,7 @@ import {
   isBook,
   isbn13s,
   label,
-} from './context.js'
+} from './context.ts'
 
 function line(tag: string, value: string | undefined): string[] {
   if (value === undefined || value === '') return []

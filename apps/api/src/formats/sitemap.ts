@@ -1,7 +1,7 @@
 // sitemaps.org XML for the web app's pages.
 import type { CatalogueSettings, ReportSummary } from 'colophon-schema'
-import { webUrl } from './context.js'
-import { escapeXml } from './xml.js'
+import { webUrl } from './context.ts'
+import { escapeXml } from './xml.ts'
 
 /** Most URLs one sitemap file may hold (sitemaps.org). */
 export const SITEMAP_LIMIT = 50_000

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
-import { type Catalogue, openCatalogue } from '../catalogue.js'
-import { PROBLEM_MEDIA_TYPE, Problem } from '../problem.js'
+import { type Catalogue, openCatalogue } from '../catalogue.ts'
+import { PROBLEM_MEDIA_TYPE, Problem } from '../problem.ts'
 
 /** A documented problem+json response. */
 export const problem = (description: string) => ({

@@ -1,13 +1,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { doiProblem, isbnProblem, normalizeDoi, normalizeIsbn } from 'colophon-schema'
 import type { Context } from 'hono'
-import type { Catalogue } from '../catalogue.js'
-import type { AppEnv } from '../env.js'
-import { webUrl } from '../formats/context.js'
-import { CACHE_CONTROL } from '../http-cache.js'
-import { HttpProblem, invalidParameters } from '../problem.js'
-import { validationHook } from '../validation.js'
-import { catalogueOf, NoQuery, problem } from './common.js'
+import type { Catalogue } from '../catalogue.ts'
+import type { AppEnv } from '../env.ts'
+import { webUrl } from '../formats/context.ts'
+import { CACHE_CONTROL } from '../http-cache.ts'
+import { HttpProblem, invalidParameters } from '../problem.ts'
+import { validationHook } from '../validation.ts'
+import { catalogueOf, NoQuery, problem } from './common.ts'
 
 const redirect = (description: string) => ({
   description,

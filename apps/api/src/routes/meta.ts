@@ -1,13 +1,13 @@
 // The feed, the sitemap and the health check: catalogue-wide documents.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import type { AppEnv } from '../env.js'
-import { toAtom } from '../formats/atom.js'
-import { label, webUrl } from '../formats/context.js'
-import { toSitemap } from '../formats/sitemap.js'
-import { CACHE_CONTROL, notModified, strongEtag } from '../http-cache.js'
-import { Health } from '../schemas.js'
-import { validationHook } from '../validation.js'
-import { cacheHeaders, catalogueOf, NoQuery, problem } from './common.js'
+import type { AppEnv } from '../env.ts'
+import { toAtom } from '../formats/atom.ts'
+import { label, webUrl } from '../formats/context.ts'
+import { toSitemap } from '../formats/sitemap.ts'
+import { CACHE_CONTROL, notModified, strongEtag } from '../http-cache.ts'
+import { Health } from '../schemas.ts'
+import { validationHook } from '../validation.ts'
+import { cacheHeaders, catalogueOf, NoQuery, problem } from './common.ts'
 
 export const FEED_SIZE = 50
 

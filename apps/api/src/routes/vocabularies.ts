@@ -1,10 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import type { AppEnv } from '../env.js'
-import { CACHE_CONTROL, notModified, strongEtag } from '../http-cache.js'
-import { HttpProblem } from '../problem.js'
-import { VOCABULARY_NAMES, Vocabularies, VocabularyList, type VocabularyName } from '../schemas.js'
-import { validationHook } from '../validation.js'
-import { cacheHeaders, catalogueOf, NoQuery, problem } from './common.js'
+import type { AppEnv } from '../env.ts'
+import { CACHE_CONTROL, notModified, strongEtag } from '../http-cache.ts'
+import { HttpProblem } from '../problem.ts'
+import { VOCABULARY_NAMES, Vocabularies, VocabularyList, type VocabularyName } from '../schemas.ts'
+import { validationHook } from '../validation.ts'
+import { cacheHeaders, catalogueOf, NoQuery, problem } from './common.ts'
 
 export const vocabulariesRoute = createRoute({
   method: 'get',

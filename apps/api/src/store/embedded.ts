@@ -1,7 +1,7 @@
 import type { CompiledCatalogue } from 'colophon-content'
 import type { CompiledReport } from 'colophon-schema'
-import { buildIdentifierIndex } from './identifiers.js'
-import type { CatalogueStore, IdentifierIndex } from './store.js'
+import { buildIdentifierIndex } from './identifiers.ts'
+import type { CatalogueStore, IdentifierIndex } from './store.ts'
 
 /**
  * A store over a compiled catalogue held in memory: the one bundled into the worker

@@ -1,5 +1,5 @@
 import { type CompiledReport, normalizeDoi, normalizeIsbn } from 'colophon-schema'
-import type { IdentifierIndex } from './store.js'
+import type { IdentifierIndex } from './store.ts'
 
 /**
  * The ISBN and DOI lookup tables of a set of reports (every ISBN of a report, in canonical

@@ -3,7 +3,7 @@
 // and a new build never overwrites what a running worker may still be reading.
 import type { CompiledCatalogue, Manifest } from 'colophon-content'
 import { OUTPUT_FILES } from 'colophon-content'
-import { buildIdentifierIndex } from './identifiers.js'
+import { buildIdentifierIndex } from './identifiers.ts'
 
 export const MANIFEST_KEY = 'manifest'
 

@@ -1,7 +1,7 @@
 import type { Manifest, VocabularyCounts } from 'colophon-content'
 import type { CatalogueSettings, CompiledReport, ReportSummary } from 'colophon-schema'
-import { fileKey, type KvFile, MANIFEST_KEY, reportKey } from './kv-layout.js'
-import type { CatalogueStore, IdentifierIndex } from './store.js'
+import { fileKey, type KvFile, MANIFEST_KEY, reportKey } from './kv-layout.ts'
+import type { CatalogueStore, IdentifierIndex } from './store.ts'
 
 /** The part of a Workers KV namespace binding the store uses. */
 export interface KvNamespaceLike {

@@ -3,10 +3,10 @@ import { env } from 'cloudflare:test'
 import { exports } from 'cloudflare:workers'
 import { XMLValidator } from 'fast-xml-parser'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
-import { createApp } from '../app.js'
-import worker from '../worker.js'
-import { type KvNamespaceLike, KvStore } from './kv.js'
-import type { KvEntry } from './kv-layout.js'
+import { createApp } from '../app.ts'
+import worker from '../worker.ts'
+import { type KvNamespaceLike, KvStore } from './kv.ts'
+import type { KvEntry } from './kv-layout.ts'
 
 interface KvBinding extends KvNamespaceLike {
   put(key: string, value: string): Promise<void>

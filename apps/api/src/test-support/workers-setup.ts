@@ -1,8 +1,8 @@
 // Global setup of the Workers test project (runs in Node): compiles the test catalogue and
 // hands its KV entries to the tests inside workerd, which cannot read the file system.
 import type { TestProject } from 'vitest/node'
-import { kvEntries } from '../store/kv-layout.js'
-import { buildFixture, extraReports } from './fixture.js'
+import { kvEntries } from '../store/kv-layout.ts'
+import { buildFixture, extraReports } from './fixture.ts'
 
 export default async function setup(project: TestProject) {
   const first = await buildFixture()

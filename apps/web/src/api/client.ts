@@ -9,7 +9,7 @@ import {
   type VocabulariesResponse,
 } from 'colophon-api/client'
 import type { CompiledReport } from 'colophon-schema'
-import { ApiError, errorFromResponse, unreachable } from './problem.js'
+import { ApiError, errorFromResponse, unreachable } from './problem.ts'
 
 /** Origin of the API: VITE_API_URL at build time, else the app's own origin (relative /v1). */
 export const API_BASE = (import.meta.env.VITE_API_URL ?? '').replace(/\/$/, '')

@@ -4,7 +4,7 @@
 import type { Facets, FacetValue } from 'colophon-api/client'
 import type { CompiledReport, ReportSummary } from 'colophon-schema'
 
-export type { Health, Report, ReportList, Vocabularies } from './client.js'
+export type { Health, Report, ReportList, Vocabularies } from './client.ts'
 export type { CompiledReport, Facets, FacetValue, ReportSummary }
 
 /** One entry of a vocabulary with its count (types, topics, series). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatCitation } from './render.js'
+import { formatCitation } from './render.ts'
 
 const csl = [
   {

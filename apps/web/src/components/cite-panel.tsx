@@ -1,6 +1,6 @@
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js'
-import { getReportFormat, reportFormatUrl } from '../api/client.js'
-import { ErrorState } from './error-state.js'
+import { getReportFormat, reportFormatUrl } from '../api/client.ts'
+import { ErrorState } from './error-state.tsx'
 
 const CHOICES = [
   { id: 'apa', label: 'APA' },
@@ -16,7 +16,7 @@ type Citations = Record<Choice, string>
 /** Fetches the machine formats from the API and formats the styled ones in the browser. */
 async function loadCitations(slug: string): Promise<Citations> {
   const [render, bibtex, ris, csl] = await Promise.all([
-    import('../cite/render.js'),
+    import('../cite/render.ts'),
     getReportFormat(slug, 'bibtex'),
     getReportFormat(slug, 'ris'),
     getReportFormat(slug, 'csl'),

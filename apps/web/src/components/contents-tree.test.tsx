@@ -1,6 +1,6 @@
 import { render, screen, within } from '@solidjs/testing-library'
 import { describe, expect, it } from 'vitest'
-import { ContentsTree } from './contents-tree.js'
+import { ContentsTree } from './contents-tree.tsx'
 
 describe('ContentsTree', () => {
   it('renders nested entries as nested lists, with page numbers', () => {

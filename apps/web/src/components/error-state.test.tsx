@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@solidjs/testing-library'
 import { describe, expect, it } from 'vitest'
-import { ApiError, errorFromResponse, unreachable } from '../api/problem.js'
-import { ErrorState } from './error-state.js'
+import { ApiError, errorFromResponse, unreachable } from '../api/problem.ts'
+import { ErrorState } from './error-state.tsx'
 
 describe('ErrorState', () => {
   it('offers a retry when the API cannot be reached', () => {

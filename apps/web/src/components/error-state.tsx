@@ -1,5 +1,5 @@
 import { Show } from 'solid-js'
-import { ApiError } from '../api/problem.js'
+import { ApiError } from '../api/problem.ts'
 
 export interface ErrorStateProps {
   error: unknown

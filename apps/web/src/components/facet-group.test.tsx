@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@solidjs/testing-library'
 import { describe, expect, it } from 'vitest'
-import { FacetGroup } from './facet-group.js'
+import { FacetGroup } from './facet-group.tsx'
 
 const years = Array.from({ length: 12 }, (_, i) => ({
   value: String(2024 - i),

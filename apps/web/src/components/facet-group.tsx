@@ -1,7 +1,7 @@
 // Plain <a> elements: the router intercepts their clicks, and unlike <A> they do not mark
 // every link to "/" as aria-current="page".
 import { createSignal, For, Show } from 'solid-js'
-import type { FacetValue } from '../api/types.js'
+import type { FacetValue } from '../api/types.ts'
 
 export interface FacetGroupProps {
   /** "Type", "Year"… */

@@ -1,6 +1,6 @@
 import { A, type RouteSectionProps, useLocation } from '@solidjs/router'
 import { createEffect, on } from 'solid-js'
-import { API_BASE } from '../api/client.js'
+import { API_BASE } from '../api/client.ts'
 
 /**
  * Moves focus to the new page's heading after client-side navigation, so keyboard and

@@ -1,6 +1,6 @@
 import { render, screen } from '@solidjs/testing-library'
 import { describe, expect, it } from 'vitest'
-import { Pagination, pageWindow } from './pagination.js'
+import { Pagination, pageWindow } from './pagination.tsx'
 
 describe('pageWindow', () => {
   it('keeps the ends and the neighbourhood of the current page', () => {

@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router'
 import { formatPartialDate, type ReportSummary } from 'colophon-schema'
 import { Show } from 'solid-js'
-import { formatAuthors } from '../lib/format.js'
+import { formatAuthors } from '../lib/format.ts'
 
 export interface ReportCardProps {
   report: ReportSummary

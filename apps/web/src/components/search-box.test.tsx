@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@solidjs/testing-library'
 import { createSignal } from 'solid-js'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { SearchBox } from './search-box.js'
+import { SearchBox } from './search-box.tsx'
 
 beforeEach(() => {
   vi.useFakeTimers()

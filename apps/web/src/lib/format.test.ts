@@ -7,7 +7,7 @@ import {
   joinNames,
   mediaTypeLabel,
   plural,
-} from './format.js'
+} from './format.ts'
 
 describe('authors', () => {
   it('names people given-name first and organizations as they are', () => {

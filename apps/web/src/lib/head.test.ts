@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { applyHead, serializeJsonLd } from './head.js'
+import { applyHead, serializeJsonLd } from './head.ts'
 
 afterEach(() => {
   document.head.innerHTML = ''

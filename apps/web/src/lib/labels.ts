@@ -1,8 +1,8 @@
 // Labels for vocabulary keys (types, topics, series), fetched once from /v1/vocabularies.
 // Until they arrive, or if they fail, a key is shown as a readable version of itself.
 import { createResource } from 'solid-js'
-import { getVocabularies } from '../api/client.js'
-import type { Vocabularies } from '../api/types.js'
+import { getVocabularies } from '../api/client.ts'
+import type { Vocabularies } from '../api/types.ts'
 
 export type VocabularyName = 'types' | 'topics' | 'series'
 

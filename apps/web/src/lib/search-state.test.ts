@@ -5,7 +5,7 @@ import {
   toApiQuery,
   toSearchString,
   toUrlParams,
-} from './search-state.js'
+} from './search-state.ts'
 
 describe('readSearchState', () => {
   it('reads every parameter', () => {

@@ -1,9 +1,9 @@
 import { A } from '@solidjs/router'
 import { createResource, For, Match, Show, Switch } from 'solid-js'
-import { API_BASE, getHealth, getVocabularies } from '../api/client.js'
-import { ErrorState } from '../components/error-state.js'
-import { plural } from '../lib/format.js'
-import { useHead } from '../lib/head.js'
+import { API_BASE, getHealth, getVocabularies } from '../api/client.ts'
+import { ErrorState } from '../components/error-state.tsx'
+import { plural } from '../lib/format.ts'
+import { useHead } from '../lib/head.ts'
 
 async function loadAbout() {
   const [info, vocabularies] = await Promise.all([getHealth(), getVocabularies()])

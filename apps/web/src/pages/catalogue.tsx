@@ -10,16 +10,16 @@ import {
   Show,
   Switch,
 } from 'solid-js'
-import { listReports } from '../api/client.js'
-import type { FacetValue, ReportList } from '../api/types.js'
-import { ErrorState } from '../components/error-state.js'
-import { FacetGroup } from '../components/facet-group.js'
-import { Pagination } from '../components/pagination.js'
-import { ReportCard } from '../components/report-card.js'
-import { SearchBox } from '../components/search-box.js'
-import { countryName, plural } from '../lib/format.js'
-import { SITE_NAME, useHead } from '../lib/head.js'
-import { useLabels } from '../lib/labels.js'
+import { listReports } from '../api/client.ts'
+import type { FacetValue, ReportList } from '../api/types.ts'
+import { ErrorState } from '../components/error-state.tsx'
+import { FacetGroup } from '../components/facet-group.tsx'
+import { Pagination } from '../components/pagination.tsx'
+import { ReportCard } from '../components/report-card.tsx'
+import { SearchBox } from '../components/search-box.tsx'
+import { countryName, plural } from '../lib/format.ts'
+import { SITE_NAME, useHead } from '../lib/head.ts'
+import { useLabels } from '../lib/labels.ts'
 import {
   effectiveSort,
   type FacetName,
@@ -29,7 +29,7 @@ import {
   toApiQuery,
   toSearchString,
   toUrlParams,
-} from '../lib/search-state.js'
+} from '../lib/search-state.ts'
 
 const SORT_LABELS: Record<Sort, string> = {
   relevance: 'Relevance',

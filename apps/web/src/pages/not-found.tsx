@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router'
-import { useHead } from '../lib/head.js'
+import { useHead } from '../lib/head.ts'
 
 /** The 404 page: unknown routes, and reports that are not in the catalogue. */
 export function NotFoundContent(props: { what?: string }) {

@@ -1,9 +1,9 @@
 import { createMemoryHistory, MemoryRouter } from '@solidjs/router'
 import { fireEvent, render, screen, within } from '@solidjs/testing-library'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { Routes } from '../app.js'
-import { Layout } from '../components/layout.js'
-import { useRealApi } from '../test-api.js'
+import { Routes } from '../app.tsx'
+import { Layout } from '../components/layout.tsx'
+import { useRealApi } from '../test-api.ts'
 
 let requested: string[]
 beforeEach(() => {

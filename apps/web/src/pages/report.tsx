@@ -1,14 +1,14 @@
 import { A, useParams } from '@solidjs/router'
 import { formatPartialDate } from 'colophon-schema'
 import { createResource, For, Match, onMount, Show, Switch } from 'solid-js'
-import { getReport, getReportFormat } from '../api/client.js'
-import { ApiError } from '../api/problem.js'
-import type { CompiledReport } from '../api/types.js'
-import { CitePanel } from '../components/cite-panel.js'
-import { ContentsTree } from '../components/contents-tree.js'
-import { ErrorState } from '../components/error-state.js'
-import { focusMainHeading } from '../components/layout.js'
-import { ReportCard } from '../components/report-card.js'
+import { getReport, getReportFormat } from '../api/client.ts'
+import { ApiError } from '../api/problem.ts'
+import type { CompiledReport } from '../api/types.ts'
+import { CitePanel } from '../components/cite-panel.tsx'
+import { ContentsTree } from '../components/contents-tree.tsx'
+import { ErrorState } from '../components/error-state.tsx'
+import { focusMainHeading } from '../components/layout.tsx'
+import { ReportCard } from '../components/report-card.tsx'
 import {
   countryName,
   formatAuthors,
@@ -16,10 +16,10 @@ import {
   formatIdentifier,
   languageName,
   mediaTypeLabel,
-} from '../lib/format.js'
-import { useHead } from '../lib/head.js'
-import { useLabels } from '../lib/labels.js'
-import { NotFoundContent } from './not-found.js'
+} from '../lib/format.ts'
+import { useHead } from '../lib/head.ts'
+import { useLabels } from '../lib/labels.ts'
+import { NotFoundContent } from './not-found.tsx'
 
 /** The report's related reports, skipping any that fail to load. */
 async function loadRelated(slugs: readonly string[]): Promise<CompiledReport[]> {

@@ -12,8 +12,8 @@ import {
   REAL_CATALOGUE,
   readTree,
   tempDir,
-} from '../test-support.js'
-import { main } from './main.js'
+} from '../test-support.ts'
+import { main } from './main.ts'
 
 const BIN = fileURLToPath(new URL('../../bin/colophon.js', import.meta.url))
 const PACKAGE = fileURLToPath(new URL('../..', import.meta.url))

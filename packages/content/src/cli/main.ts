@@ -1,8 +1,8 @@
 // The `colophon` CLI: parses the command line and runs one command.
 import { parseArgs } from 'node:util'
-import type { Command, CommandContext } from './command.js'
-import { commands } from './commands.js'
-import { UsageError } from './report.js'
+import type { Command, CommandContext } from './command.ts'
+import { commands } from './commands.ts'
+import { UsageError } from './report.ts'
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length))

@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { tempDir } from '../test-support.js'
-import type { CommandContext } from './command.js'
-import { catalogueLocations } from './paths.js'
+import { tempDir } from '../test-support.ts'
+import type { CommandContext } from './command.ts'
+import { catalogueLocations } from './paths.ts'
 
 const temps: { dispose(): Promise<void> }[] = []
 afterEach(async () => {

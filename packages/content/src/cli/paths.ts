@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
-import type { CommandContext } from './command.js'
+import type { CommandContext } from './command.ts'
 
 interface Defaults {
   dir: string

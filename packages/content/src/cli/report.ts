@@ -1,10 +1,10 @@
 // Printing a compile's problems from a CLI command, in the format asked for.
 import { readFileSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
-import type { CompileResult } from '../compiler.js'
-import { formatProblemsAs, PROBLEM_FORMATS, type ProblemFormat } from '../format-problems.js'
-import { LineIndex } from '../yaml-source.js'
-import type { CommandContext } from './command.js'
+import type { CompileResult } from '../compiler.ts'
+import { formatProblemsAs, PROBLEM_FORMATS, type ProblemFormat } from '../format-problems.ts'
+import { LineIndex } from '../yaml-source.ts'
+import type { CommandContext } from './command.ts'
 
 export function problemFormat(context: CommandContext): ProblemFormat {
   const format = String(context.values.format ?? 'human')

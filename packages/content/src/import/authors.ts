@@ -1,8 +1,8 @@
 // Author lines, family name first: "Tanaka, Hiroshi; Mendoza, Ana", "Tanaka, Hiroshi and
 // Mendoza, Ana", or an organization ("Regional Policy Institute").
 import type { Person } from 'colophon-schema'
-import type { PageContext } from './context.js'
-import { collapseSpaces } from './text.js'
+import type { PageContext } from './context.ts'
+import { collapseSpaces } from './text.ts'
 
 function person(part: string): Person | undefined {
   const [family, ...given] = part.split(',').map(collapseSpaces)

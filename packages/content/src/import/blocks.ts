@@ -1,6 +1,6 @@
 // Lines → blocks: a text block is one non-blank line (captures put a paragraph on one line);
 // a list block is a run of bullet lines, nested by indentation, with wrapped lines joined.
-import { collapseSpaces, type PageLine } from './text.js'
+import { collapseSpaces, type PageLine } from './text.ts'
 
 export interface ListItem {
   text: string

@@ -1,10 +1,10 @@
 // A table of contents from a bullet list: entries nested by indentation, a page number
 // when the capture kept one ("Introduction ........ 12", "Introduction<tab>12").
 import type { ContentsEntry } from 'colophon-schema'
-import type { ListItem } from './blocks.js'
-import type { PageContext } from './context.js'
-import { BACK_MATTER, FRONT_MATTER, isTitleLike } from './prose.js'
-import { collapseSpaces } from './text.js'
+import type { ListItem } from './blocks.ts'
+import type { PageContext } from './context.ts'
+import { BACK_MATTER, FRONT_MATTER, isTitleLike } from './prose.ts'
+import { collapseSpaces } from './text.ts'
 
 /** Splits a trailing page number off an entry: after dot leaders, a tab or two spaces. */
 export function entryTitleAndPage(text: string): { title: string; page?: string | undefined } {

@@ -3,9 +3,9 @@
 // with its values below (as text lines or bullets), or unlabelled values recognised by shape
 // (ISBN check digits, "148 pages", country names); the last are listed as inferred.
 import { partialDateProblem } from 'colophon-schema'
-import type { Block } from './blocks.js'
-import type { PageContext } from './context.js'
-import { countryCode, splitCountries } from './countries.js'
+import type { Block } from './blocks.ts'
+import type { PageContext } from './context.ts'
+import { countryCode, splitCountries } from './countries.ts'
 import {
   addCountries,
   allCountries,
@@ -16,10 +16,10 @@ import {
   readPages,
   splitLabelled,
   splitSubjects,
-} from './fields.js'
-import { bareDoi, looksLikeIsbns, looksLikeIssns, looksLikeStockNumber } from './identifiers.js'
-import { interfaceNoise } from './noise.js'
-import { collapseSpaces } from './text.js'
+} from './fields.ts'
+import { bareDoi, looksLikeIsbns, looksLikeIssns, looksLikeStockNumber } from './identifiers.ts'
+import { interfaceNoise } from './noise.ts'
+import { collapseSpaces } from './text.ts'
 
 /** A line that is only a label: "Subjects", "ISBN:", "Stock No." */
 function labelOnly(text: string): Label | undefined {

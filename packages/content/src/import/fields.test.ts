@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { addAuthors } from './authors.js'
-import { PageContext } from './context.js'
-import { countryCode, splitCountries } from './countries.js'
+import { addAuthors } from './authors.ts'
+import { PageContext } from './context.ts'
+import { countryCode, splitCountries } from './countries.ts'
 import {
   fieldOfLabel,
   readEdition,
@@ -9,11 +9,11 @@ import {
   readLanguage,
   readPages,
   splitLabelled,
-} from './fields.js'
-import { addIsbns, addIssns, bareDoi, splitOutsideParentheses } from './identifiers.js'
-import { readPrice } from './price.js'
-import { shortTitle, splitTitle } from './title.js'
-import { matchVocabulary, splitSeries } from './vocabulary.js'
+} from './fields.ts'
+import { addIsbns, addIssns, bareDoi, splitOutsideParentheses } from './identifiers.ts'
+import { readPrice } from './price.ts'
+import { shortTitle, splitTitle } from './title.ts'
+import { matchVocabulary, splitSeries } from './vocabulary.ts'
 
 describe('labels', () => {
   it.each([

@@ -2,12 +2,12 @@
 // the one-line header ("Reports | April 2013"): which field a label names, and how its
 // value is read into the draft.
 import { partialDateFromText, partialDateProblem } from 'colophon-schema'
-import { addAuthors } from './authors.js'
-import type { PageContext } from './context.js'
-import { closestCountry, countryCode, splitCountries } from './countries.js'
-import { addIsbns, addIssns, bareDoi } from './identifiers.js'
-import { readPrice } from './price.js'
-import { collapseSpaces } from './text.js'
+import { addAuthors } from './authors.ts'
+import type { PageContext } from './context.ts'
+import { closestCountry, countryCode, splitCountries } from './countries.ts'
+import { addIsbns, addIssns, bareDoi } from './identifiers.ts'
+import { readPrice } from './price.ts'
+import { collapseSpaces } from './text.ts'
 
 export type FieldName =
   | 'published'

@@ -1,7 +1,7 @@
 // What `colophon import` prints: for each page, where it went and every note (inferred
 // fields, warnings, unplaced text, dropped interface text, problems), each with the page's
 // file and line; then one summary line.
-import type { ImportRun, PageOutcome } from './run-import.js'
+import type { ImportRun, PageOutcome } from './run-import.ts'
 
 const STATUS: Record<PageOutcome['status'], string> = {
   new: 'new report',

@@ -2,8 +2,8 @@
 // 978-92-9254-048-7 (web)", "ISSN 2071-7202 (online)", "https://doi.org/10.…".
 import type { IsbnForm, IssnForm } from 'colophon-schema'
 import { isbnProblem, issnProblem } from 'colophon-schema'
-import type { PageContext } from './context.js'
-import { collapseSpaces } from './text.js'
+import type { PageContext } from './context.ts'
+import { collapseSpaces } from './text.ts'
 
 const ISBN_FORMS: Record<string, IsbnForm> = {
   print: 'print',

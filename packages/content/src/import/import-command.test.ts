@@ -11,8 +11,8 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { main } from '../cli/main.js'
-import { parseReportFile } from '../report-file.js'
+import { main } from '../cli/main.ts'
+import { parseReportFile } from '../report-file.ts'
 
 const here = import.meta.dirname
 const SEED = join(here, '../../../../seeds/beyond-factory-asia.txt')

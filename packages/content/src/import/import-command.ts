@@ -2,11 +2,11 @@
 // report files. A dry run prints the files (stdout) and the notes (stderr) and writes nothing.
 import { resolve } from 'node:path'
 import { partialDateProblem } from 'colophon-schema'
-import type { Command } from '../cli/command.js'
-import { catalogueLocations } from '../cli/paths.js'
-import { printProblems, UsageError } from '../cli/report.js'
-import { formatPage, formatRunJson, formatSummary } from './format-run.js'
-import { ImportSourceError, runImport } from './run-import.js'
+import type { Command } from '../cli/command.ts'
+import { catalogueLocations } from '../cli/paths.ts'
+import { printProblems, UsageError } from '../cli/report.ts'
+import { formatPage, formatRunJson, formatSummary } from './format-run.ts'
+import { ImportSourceError, runImport } from './run-import.ts'
 
 export const importCommand: Command = {
   name: 'import',

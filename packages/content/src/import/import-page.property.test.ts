@@ -2,7 +2,7 @@
 // line of the page.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { importPage } from './import-page.js'
+import { importPage } from './import-page.ts'
 
 const vocabularies = {
   types: { reports: { label: 'Reports' } },

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type ContentsEntry, Report, type Vocabularies } from 'colophon-schema'
 import { describe, expect, it } from 'vitest'
-import { referenceReport } from '../../../schema/src/test-support/reference-report.js'
-import { importPage } from './import-page.js'
+import { referenceReport } from '../../../schema/src/test-support/reference-report.ts'
+import { importPage } from './import-page.ts'
 
 const SEED = join(import.meta.dirname, '../../../../seeds/beyond-factory-asia.txt')
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8')

@@ -1,10 +1,10 @@
 // One page → a report ready to validate: the draft read from the page, its words mapped to
 // the catalogue's vocabularies, a slug chosen, and the fallbacks the editor passed applied.
 import { normalizeIsbn, type ReportInput, slugify, type Vocabularies } from 'colophon-schema'
-import type { ImportWarning, InferredField, PageContext, UnplacedText } from './context.js'
-import { readPage } from './read-page.js'
-import { shortTitle } from './title.js'
-import { matchVocabulary, splitSeries } from './vocabulary.js'
+import type { ImportWarning, InferredField, PageContext, UnplacedText } from './context.ts'
+import { readPage } from './read-page.ts'
+import { shortTitle } from './title.ts'
+import { matchVocabulary, splitSeries } from './vocabulary.ts'
 
 /** What the importer knows of a report already in the catalogue. */
 export interface KnownReport {

@@ -1,7 +1,7 @@
 // Plain text → Markdown for the overview: paragraphs, headings and lists, escaped so that
 // text which happens to look like Markdown syntax stays text.
-import type { ListItem } from './blocks.js'
-import { collapseSpaces } from './text.js'
+import type { ListItem } from './blocks.ts'
+import { collapseSpaces } from './text.ts'
 
 /**
  * Escapes what would start a Markdown block (heading, quote, list, rule, table) at the start

@@ -2,10 +2,10 @@
 // metadata, subtitle), an overview (lede, paragraphs, subheadings, lists), the findings,
 // the contents and an "Additional Details" section; captures vary in which of these they
 // have and how they mark them, and every decision taken on a shape is recorded.
-import { type Block, type ListBlock, type ListItem, pageBlocks, type TextBlock } from './blocks.js'
-import { contentsEntries, contentsEvidence } from './contents.js'
-import { PageContext } from './context.js'
-import { readDetails } from './details.js'
+import { type Block, type ListBlock, type ListItem, pageBlocks, type TextBlock } from './blocks.ts'
+import { contentsEntries, contentsEvidence } from './contents.ts'
+import { PageContext } from './context.ts'
+import { readDetails } from './details.ts'
 import {
   applyField,
   fieldOfLabel,
@@ -13,10 +13,10 @@ import {
   readHeaderLine,
   splitLabelled,
   splitSubjects,
-} from './fields.js'
-import { escapeMarkdown, markdownHeading, markdownList } from './markdown.js'
-import { interfaceNoise } from './noise.js'
-import { readPrice } from './price.js'
+} from './fields.ts'
+import { escapeMarkdown, markdownHeading, markdownList } from './markdown.ts'
+import { interfaceNoise } from './noise.ts'
+import { readPrice } from './price.ts'
 import {
   isContentsHeading,
   isDetailsHeading,
@@ -28,9 +28,9 @@ import {
   isRelatedHeading,
   isTitleLike,
   sentenceCount,
-} from './prose.js'
-import { collapseSpaces, pageLines } from './text.js'
-import { splitTitle } from './title.js'
+} from './prose.ts'
+import { collapseSpaces, pageLines } from './text.ts'
+import { splitTitle } from './title.ts'
 
 type Phase = 'front' | 'overview' | 'after-contents' | 'related' | 'details'
 

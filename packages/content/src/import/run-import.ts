@@ -8,11 +8,11 @@ import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promi
 import { basename, dirname, join } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import { normalizeIsbn } from 'colophon-schema'
-import { defaultDisplayPath, listReportFiles, loadCatalogue } from '../build.js'
-import { CATALOGUE_FILE, parseCatalogueFile, REPORTS_DIR } from '../catalogue-file.js'
-import type { ContentProblem } from '../problem.js'
-import { parseReportFile, serializeReportFile, slugFromFileName } from '../report-file.js'
-import { importPage, type KnownReport, type PageImport } from './import-page.js'
+import { defaultDisplayPath, listReportFiles, loadCatalogue } from '../build.ts'
+import { CATALOGUE_FILE, parseCatalogueFile, REPORTS_DIR } from '../catalogue-file.ts'
+import type { ContentProblem } from '../problem.ts'
+import { parseReportFile, serializeReportFile, slugFromFileName } from '../report-file.ts'
+import { importPage, type KnownReport, type PageImport } from './import-page.ts'
 
 export interface ImportOptions {
   /** Page files or folders of pages (`.txt`, searched recursively). */

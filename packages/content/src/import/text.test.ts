@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { pageBlocks } from './blocks.js'
-import { interfaceNoise } from './noise.js'
-import { collapseSpaces, normalizeSpaces, pageLines } from './text.js'
+import { pageBlocks } from './blocks.ts'
+import { interfaceNoise } from './noise.ts'
+import { collapseSpaces, normalizeSpaces, pageLines } from './text.ts'
 
 describe('pageLines', () => {
   it('numbers lines, measures indentation and trims, whatever the line endings', () => {

@@ -1,8 +1,8 @@
 // fast-check arbitraries of valid identifiers, dates and whole reports. Check digits are
 // computed here, independently of src/isbn.ts and friends, so the generators are an oracle.
 import fc from 'fast-check'
-import { COUNTRY_CODES } from '../country.js'
-import type { ReportInput } from '../report.js'
+import { COUNTRY_CODES } from '../country.ts'
+import type { ReportInput } from '../report.ts'
 
 const digit = fc.integer({ min: 0, max: 9 })
 const digits = (n: number) => fc.array(digit, { minLength: n, maxLength: n })

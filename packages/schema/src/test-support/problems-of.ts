@@ -1,7 +1,7 @@
 // Test helper: parse with a schema and return the problems as "path: message" lines, or []
 // when the value parses.
 import type { z } from 'zod'
-import { formatProblems } from '../problems.js'
+import { formatProblems } from '../problems.ts'
 
 export function problemsOf(schema: z.ZodType, data: unknown): string[] {
   const result = schema.safeParse(data)

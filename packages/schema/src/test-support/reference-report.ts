@@ -1,6 +1,6 @@
 // The reference report (seeds/beyond-factory-asia.txt at the repository root), typed in with
 // every fact its public page carries. Tests across the repo compare against it.
-import type { ReportInput } from '../report.js'
+import type { ReportInput } from '../report.ts'
 
 export const referenceReport = {
   slug: 'beyond-factory-asia',

@@ -1,8 +1,8 @@
-import { compile, writeOutputAtomic } from '../../build.js'
-import { mark } from '../../timings.js'
-import { CATALOGUE_USAGE, type Command, catalogueOptions } from '../command.js'
-import { catalogueLocations } from '../paths.js'
-import { plural, printProblems, problemFormat, threadsOption } from '../report.js'
+import { compile, writeOutputAtomic } from '../../build.ts'
+import { mark } from '../../timings.ts'
+import { CATALOGUE_USAGE, type Command, catalogueOptions } from '../command.ts'
+import { catalogueLocations } from '../paths.ts'
+import { plural, printProblems, problemFormat, threadsOption } from '../report.ts'
 
 export const buildCommand: Command = {
   name: 'build',

@@ -1,7 +1,7 @@
-import { compile } from '../../build.js'
-import { CATALOGUE_USAGE, type Command, catalogueOptions } from '../command.js'
-import { catalogueLocations } from '../paths.js'
-import { plural, printProblems, problemFormat, threadsOption } from '../report.js'
+import { compile } from '../../build.ts'
+import { CATALOGUE_USAGE, type Command, catalogueOptions } from '../command.ts'
+import { catalogueLocations } from '../paths.ts'
+import { plural, printProblems, problemFormat, threadsOption } from '../report.ts'
 
 export const checkCommand: Command = {
   name: 'check',

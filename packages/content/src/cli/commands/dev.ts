@@ -1,7 +1,7 @@
-import { watchCatalogue } from '../../watch.js'
-import { type Command, catalogueOptions } from '../command.js'
-import { catalogueLocations } from '../paths.js'
-import { plural, printProblems } from '../report.js'
+import { watchCatalogue } from '../../watch.ts'
+import { type Command, catalogueOptions } from '../command.ts'
+import { catalogueLocations } from '../paths.ts'
+import { plural, printProblems } from '../report.ts'
 
 function list(names: readonly string[], max = 6): string {
   return names.length <= max

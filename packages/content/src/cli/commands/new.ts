@@ -1,11 +1,11 @@
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parsePartialDate, partialDateProblem, slugProblem } from 'colophon-schema'
-import { CATALOGUE_FILE, parseCatalogueFile, REPORTS_DIR } from '../../catalogue-file.js'
-import { parseReportFile, serializeReportFile } from '../../report-file.js'
-import { type Command, catalogueOptions } from '../command.js'
-import { catalogueLocations } from '../paths.js'
-import { UsageError } from '../report.js'
+import { CATALOGUE_FILE, parseCatalogueFile, REPORTS_DIR } from '../../catalogue-file.ts'
+import { parseReportFile, serializeReportFile } from '../../report-file.ts'
+import { type Command, catalogueOptions } from '../command.ts'
+import { catalogueLocations } from '../paths.ts'
+import { UsageError } from '../report.ts'
 
 /** "beyond-factory-asia" → "Beyond Factory Asia": a placeholder title to edit. */
 function titleFromSlug(slug: string): string {

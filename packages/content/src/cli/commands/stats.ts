@@ -1,9 +1,9 @@
 import type { CompiledReport } from 'colophon-schema'
-import { compile } from '../../build.js'
-import { countVocabularies } from '../../emit.js'
-import { type Command, catalogueOptions } from '../command.js'
-import { catalogueLocations } from '../paths.js'
-import { plural, printProblems } from '../report.js'
+import { compile } from '../../build.ts'
+import { countVocabularies } from '../../emit.ts'
+import { type Command, catalogueOptions } from '../command.ts'
+import { catalogueLocations } from '../paths.ts'
+import { plural, printProblems } from '../report.ts'
 
 function table(rows: readonly (readonly (string | number)[])[]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => String(r[i]).length))) ?? []
