@@ -7,6 +7,7 @@ import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import packageJson from '../package.json' with { type: 'json' }
 import type { AppEnv } from './env.ts'
+import { methodGuard } from './methods.ts'
 import { HttpProblem, problemResponse } from './problem.ts'
 import { type PublicUrlOption, resolvePublicUrl } from './public-url.ts'
 import { doiWithSlashes, lookup } from './routes/lookup.ts'
@@ -14,6 +15,7 @@ import { meta } from './routes/meta.ts'
 import { reports } from './routes/reports.ts'
 import { vocabularies } from './routes/vocabularies.ts'
 import type { CatalogueStore } from './store/store.ts'
+import { strictQuery } from './strict-query.ts'
 
 export interface AppOptions {
   /** The catalogue, or how to find it from the runtime's bindings (Workers `env`). */
@@ -26,8 +28,6 @@ export interface AppOptions {
    */
   publicUrl?: PublicUrlOption
 }
-
-const ALLOW = 'GET, HEAD, OPTIONS'
 
 /**
  * Builds the API over a catalogue store.
@@ -49,6 +49,8 @@ export function createApp(options: AppOptions) {
       crossOriginResourcePolicy: 'cross-origin',
     }),
   )
+  const methods = methodGuard()
+  app.use(methods.middleware)
   app.use(
     cors({
       origin: '*',
@@ -57,6 +59,7 @@ export function createApp(options: AppOptions) {
       maxAge: 86400,
     }),
   )
+  app.use(strictQuery)
   app.use(async (c, next) => {
     const env = c.env ?? {}
     c.set('store', resolveStore(env))
@@ -97,18 +100,8 @@ export function createApp(options: AppOptions) {
   })
   app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'Colophon API' }))
 
-  // 405 with Allow for other methods on every path that exists.
-  const paths = new Set(app.routes.filter((r) => r.method === 'GET').map((r) => r.path))
-  for (const path of paths) {
-    app.on(['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], path, (c) => {
-      if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: ALLOW })
-      throw new HttpProblem(
-        405,
-        { detail: `${c.req.method} is not allowed here; this API is read-only (${ALLOW})` },
-        { Allow: ALLOW },
-      )
-    })
-  }
+  // 405 with Allow for any other method on every path that exists (see methods.ts).
+  methods.learn(app.routes)
 
   app.notFound((c) =>
     problemResponse(

@@ -19,7 +19,7 @@ async function absoluteUrls(app: ReturnType<typeof createApp>): Promise<string> 
     `/v1/reports/${REFERENCE_SLUG}.bib`,
     `/v1/reports/${REFERENCE_SLUG}.ris`,
     `/v1/reports/${REFERENCE_SLUG}.csl.json`,
-    `/v1/reports/${REFERENCE_SLUG}.dc.xml`,
+    `/v1/reports/${REFERENCE_SLUG}.xml`,
     '/v1/feed.atom',
     '/sitemap.xml',
     '/v1/isbn/9789292540470',

@@ -42,12 +42,21 @@ const partialDate = (name: string, description: string) =>
       examples: ['2013', '2013-04'],
     })
 
-const wholeNumber = (name: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `${name}: expected a whole number from ${min} to ${max}` })
-    .int({ error: `${name}: expected a whole number from ${min} to ${max}` })
-    .min(min, { error: `${name}: expected a whole number from ${min} to ${max}` })
-    .max(max, { error: `${name}: expected a whole number from ${min} to ${max}` })
+// Decimal digits only: Number() would also take "0x10", "0b11", "1e1" and " 1 ".
+const DECIMAL = /^[0-9]{1,9}$/
+
+const wholeNumber = (name: string, min: number, max: number) => {
+  const error = `${name}: expected a whole number from ${min} to ${max}, in decimal digits`
+  // A number (the typed client's) is taken as its decimal text; a URL only ever has text.
+  return z.preprocess(
+    (value) => (typeof value === 'number' ? String(value) : value),
+    z
+      .string({ error })
+      .regex(DECIMAL, { error })
+      .transform(Number)
+      .pipe(z.int().min(min, { error }).max(max, { error })),
+  )
+}
 
 /** Query of `GET /v1/reports`. Unknown parameters are rejected (strict). */
 export const ListQuery = z.strictObject({
@@ -90,10 +99,22 @@ export const ListQuery = z.strictObject({
     }),
   page: wholeNumber('page', 1, MAX_PAGE)
     .optional()
-    .openapi({ param: { name: 'page', in: 'query' }, example: 1 }),
+    .openapi({
+      param: { name: 'page', in: 'query' },
+      type: 'integer',
+      minimum: 1,
+      maximum: MAX_PAGE,
+      example: 1,
+    }),
   per_page: wholeNumber('per_page', 1, MAX_PER_PAGE)
     .optional()
-    .openapi({ param: { name: 'per_page', in: 'query' }, example: DEFAULT_PER_PAGE }),
+    .openapi({
+      param: { name: 'per_page', in: 'query' },
+      type: 'integer',
+      minimum: 1,
+      maximum: MAX_PER_PAGE,
+      example: DEFAULT_PER_PAGE,
+    }),
 })
 export type ListQuery = z.infer<typeof ListQuery>
 

@@ -58,6 +58,11 @@ export const doiRoute = createRoute({
   },
 })
 
+/** `record[key]` when it is the record's own: a name from a URL never reaches the prototype. */
+function ownValue(record: Record<string, string>, key: string): string | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined
+}
+
 function seeOther(catalogue: Catalogue, slug: string): Response {
   return new Response(null, {
     status: 303,
@@ -72,7 +77,7 @@ async function byDoi(c: Context<AppEnv>, value: string): Promise<Response> {
   const doi = normalizeDoi(value)
   if (!doi) throw invalidParameters([{ parameter: 'doi', detail: `doi: ${doiProblem(value)}` }])
   const catalogue = await catalogueOf(c)
-  const slug = (await catalogue.identifiers()).doi[doi]
+  const slug = ownValue((await catalogue.identifiers()).doi, doi)
   if (!slug) throw new HttpProblem(404, { detail: `no report has DOI ${doi}` })
   return seeOther(catalogue, slug)
 }
@@ -88,7 +93,7 @@ export const lookup = new OpenAPIHono<AppEnv>()
         throw invalidParameters([{ parameter: 'isbn', detail: `isbn: ${detail}` }])
       }
       const catalogue = await catalogueOf(c)
-      const slug = (await catalogue.identifiers()).isbn[normalized]
+      const slug = ownValue((await catalogue.identifiers()).isbn, normalized)
       if (!slug) throw new HttpProblem(404, { detail: `no report has ISBN ${normalized}` })
       return seeOther(catalogue, slug)
     },

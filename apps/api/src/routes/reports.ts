@@ -76,11 +76,18 @@ export const reportRoute = createRoute({
   },
 })
 
-function pageUrl(url: URL, page: number): string {
-  const next = new URL(url)
-  if (page === 1) next.searchParams.delete('page')
-  else next.searchParams.set('page', String(page))
-  return next.pathname + next.search
+/**
+ * A page's link from the validated query, parameters in their documented order: two
+ * requests that differ only in order or encoding get the same body (and share an ETag).
+ */
+function pageUrl(query: Record<string, unknown>, page: number): string {
+  const params = new URLSearchParams()
+  for (const name of LIST_PARAMETERS) {
+    const value = name === 'page' ? (page === 1 ? undefined : page) : query[name]
+    if (value !== undefined) params.set(name, String(value))
+  }
+  const search = params.toString()
+  return `/v1/reports${search ? `?${search}` : ''}`
 }
 
 export const reports = new OpenAPIHono<AppEnv>()
@@ -97,14 +104,13 @@ export const reports = new OpenAPIHono<AppEnv>()
       const unchanged = notModified(c.req.raw, etag, cache)
       if (unchanged) return unchanged as never
       const result = await listReports(catalogue, query)
-      const url = new URL(c.req.url)
       const last = Math.max(result.pageCount, 1)
       const links = {
-        self: pageUrl(url, result.page),
-        first: pageUrl(url, 1),
-        last: pageUrl(url, last),
-        ...(result.page > 1 && { prev: pageUrl(url, result.page - 1) }),
-        ...(result.page < last && { next: pageUrl(url, result.page + 1) }),
+        self: pageUrl(query, result.page),
+        first: pageUrl(query, 1),
+        last: pageUrl(query, last),
+        ...(result.page > 1 && { prev: pageUrl(query, result.page - 1) }),
+        ...(result.page < last && { next: pageUrl(query, result.page + 1) }),
       }
       c.header(
         'Link',
@@ -148,7 +154,10 @@ export const reports = new OpenAPIHono<AppEnv>()
       }
       if (!format) throw new Error('unreachable: no format')
       const catalogue = await catalogueOf(c)
-      const hash = catalogue.manifest.reports[slug]
+      // Own keys only: "constructor" or "__proto__" is no report.
+      const hash = Object.hasOwn(catalogue.manifest.reports, slug)
+        ? catalogue.manifest.reports[slug]
+        : undefined
       if (hash === undefined)
         throw new HttpProblem(404, { detail: `no report with slug "${slug}"` })
       const etag = strongEtag(hash, format.name)
