@@ -2,11 +2,14 @@
 // output atomically (a temporary folder beside the output, then swapped in).
 
 import { writeFileSync } from 'node:fs'
-import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative, sep } from 'node:path'
 import { CATALOGUE_FILE, REPORTS_DIR } from './catalogue-file.ts'
 import { CatalogueCompiler, type CompileResult, type CompilerOptions } from './compiler.ts'
 import { defaultThreads, parseInWorkers } from './parse-pool.ts'
+import type { ContentProblem } from './problem.ts'
+import { slugFromFileName } from './report-file.ts'
+import { listSourceFiles, readSourceFile, type SourceRead } from './source-files.ts'
 import { mark } from './timings.ts'
 
 /** From how many report files parsing is spread over worker threads. */
@@ -37,18 +40,44 @@ export function defaultDisplayPath(file: string): string {
 
 /** The report files of a catalogue folder (`reports/**\/*.md`), sorted. */
 export async function listReportFiles(dir: string): Promise<string[]> {
-  const reportsDir = join(dir, REPORTS_DIR)
-  let names: string[]
-  try {
-    names = await readdir(reportsDir, { recursive: true })
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
-    throw error
-  }
-  return names
-    .filter((name) => name.endsWith('.md') && !basename(name).startsWith('.'))
-    .map((name) => join(reportsDir, name))
-    .sort()
+  return (await listSourceFiles(join(dir, REPORTS_DIR), dir)).files
+}
+
+/** A problem at line 1 of `file`, or where the reading found it. */
+function fileProblem(file: string, place: { line: number; column: number; message: string }) {
+  return { file, ...place, path: '', code: 'file' } satisfies ContentProblem
+}
+
+/**
+ * Puts what was read of a report file into the compiler: its text, or the problem that kept
+ * it from being read. Returns "missing" when there is no such file, else whether it changed.
+ */
+export function setReportSource(
+  compiler: CatalogueCompiler,
+  file: string,
+  read: SourceRead,
+): 'missing' | 'changed' | 'same' {
+  if ('missing' in read) return 'missing'
+  if ('text' in read) return compiler.setReportFile(file, read.text) ? 'changed' : 'same'
+  compiler.setParsedReport(file, `\u0000unread: ${read.problem.message}`, {
+    slug: slugFromFileName(file),
+    problems: [fileProblem(file, read.problem)],
+  })
+  return 'changed'
+}
+
+/** Reads the catalogue file into the compiler; false when there is none. */
+export async function setCatalogueSource(
+  compiler: CatalogueCompiler,
+  file: string,
+  path: string,
+  root: string,
+): Promise<boolean> {
+  const read = await readSourceFile(path, root)
+  if ('missing' in read) return false
+  if ('text' in read) compiler.setCatalogueFile(file, read.text)
+  else compiler.setCatalogueProblem(fileProblem(file, read.problem))
+  return true
 }
 
 /** Reads every source file of `dir` into a compiler. */
@@ -57,20 +86,26 @@ export async function loadCatalogue(options: CompileOptions): Promise<CatalogueC
   mark('start')
   const compiler = new CatalogueCompiler(options)
   const settingsPath = join(options.dir, CATALOGUE_FILE)
-  try {
-    compiler.setCatalogueFile(display(settingsPath), await readFile(settingsPath, 'utf8'))
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-  }
-  const paths = await listReportFiles(options.dir)
+  await setCatalogueSource(compiler, display(settingsPath), settingsPath, options.dir)
+  const listing = await listSourceFiles(join(options.dir, REPORTS_DIR), options.dir)
+  const paths = listing.files
+  compiler.setListingNotes(
+    listing.refused.map((r) => fileProblem(display(r.path), { line: 1, column: 1, ...r })),
+    listing.skipped.map((r) => ({
+      ...fileProblem(display(r.path), { line: 1, column: 1, ...r }),
+      code: 'warning',
+    })),
+  )
   const threads = options.threads ?? (paths.length >= WORKERS_FROM ? defaultThreads() : 1)
   if (threads > 1) {
     await parseInWorkers(
-      paths.map((path) => ({ path, file: display(path) })),
+      paths.map((path) => ({ path, file: display(path), root: options.dir })),
       threads,
       (results) => {
-        for (const { file, text, ...parsed } of results)
-          compiler.setParsedReport(file, text, parsed)
+        for (const { file, text, read, ...parsed } of results) {
+          if (read) setReportSource(compiler, file, read)
+          else compiler.setParsedReport(file, text, parsed)
+        }
         compiler.prepare(results.map((r) => r.file))
       },
     )
@@ -78,9 +113,9 @@ export async function loadCatalogue(options: CompileOptions): Promise<CatalogueC
     // Read in batches: fast, without opening thousands of files at once.
     for (let i = 0; i < paths.length; i += 256) {
       const batch = paths.slice(i, i + 256)
-      const texts = await Promise.all(batch.map((file) => readFile(file, 'utf8')))
+      const reads = await Promise.all(batch.map((file) => readSourceFile(file, options.dir)))
       batch.forEach((file, j) => {
-        compiler.setReportFile(display(file), texts[j] as string)
+        setReportSource(compiler, display(file), reads[j] as SourceRead)
       })
     }
   }

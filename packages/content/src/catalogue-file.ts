@@ -1,6 +1,7 @@
 // The catalogue file (`catalogue.yaml`): settings and vocabularies.
 import { CatalogueSettings, type PathSegment } from 'colophon-schema'
 import type { ContentProblem } from './problem.ts'
+import { normalizeNewlines, textProblems } from './source-text.ts'
 import { locateProblem, validateYamlValue } from './validate.ts'
 import { type Anchor, LineIndex, YamlSource } from './yaml-source.ts'
 
@@ -19,7 +20,13 @@ export interface ParsedCatalogueFile {
  * @example
  * const { settings, problems } = parseCatalogueFile(text, 'catalogue/catalogue.yaml')
  */
-export function parseCatalogueFile(text: string, file: string): ParsedCatalogueFile {
+export function parseCatalogueFile(source: string, file: string): ParsedCatalogueFile {
+  const text = normalizeNewlines(source)
+  const refused = textProblems(text)
+  if (refused.length > 0) {
+    const problems = refused.map((p) => ({ file, ...p, path: '', code: 'file' }))
+    return { problems, locate: () => ({ line: 1, column: 1 }) }
+  }
   const lines = new LineIndex(text)
   const yaml = new YamlSource(text, 0)
   const locate = (path: readonly PathSegment[], anchor?: Anchor) =>

@@ -22,7 +22,7 @@ import {
 import { renderMarkdown } from './markdown.ts'
 import { OUTPUT_FILES } from './output.ts'
 import { type ContentProblem, compareProblems, type Location } from './problem.ts'
-import { type ParsedReportFile, parseReportFile } from './report-file.ts'
+import { type ParsedReportFile, parseReportFile, slugFromFileName } from './report-file.ts'
 import { createSearchIndex, type SearchDocument } from './search.ts'
 import { searchDocument } from './search-document.ts'
 import { mark } from './timings.ts'
@@ -41,6 +41,28 @@ export interface ParsedReport {
  * did not change.
  */
 export function parseReport(file: string, text: string, previous?: ParsedReport): ParsedReport {
+  try {
+    return parseReportUnguarded(file, text, previous)
+  } catch (error) {
+    // Whatever goes wrong, the compile names the file it was reading, never a bare stack.
+    return { slug: slugFromFileName(file), problems: [internalProblem(file, error)] }
+  }
+}
+
+/** A problem for an unexpected error while compiling `file`. */
+export function internalProblem(file: string, error: unknown): ContentProblem {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  return {
+    file,
+    line: 1,
+    column: 1,
+    path: '',
+    message: `this file could not be compiled (${message.slice(0, 300)}); please report this`,
+    code: 'internal',
+  }
+}
+
+function parseReportUnguarded(file: string, text: string, previous?: ParsedReport): ParsedReport {
   const { slug, report, problems } = parseReportFile(text, file)
   const description = report?.description
   const html =
@@ -72,6 +94,8 @@ export interface CompileResult {
   output?: CatalogueOutput
   /** True for a quick compile: the search index is as last emitted, the typed entry left out. */
   partial?: boolean
+  /** Files skipped by name (`x.MD`, `.x.md`): not problems, but worth a word. */
+  warnings?: ContentProblem[]
 }
 
 export interface CompilerOptions {
@@ -79,6 +103,17 @@ export interface CompilerOptions {
   emit?: boolean
   /** Write the typed entry (`index.js`) too. Default true. */
   entry?: boolean
+}
+
+/** An unexpected error while compiling one file, named: the CLI prints it as a problem there. */
+export class CompileFileError extends Error {
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    super(`${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+    this.name = 'CompileFileError'
+  }
 }
 
 const VOCABULARY_FIELDS = new Set(['type', 'series', 'topics'])
@@ -97,6 +132,10 @@ const LINK_FIELDS = new Set(['related', 'supersedes', 'translations'])
 export class CatalogueCompiler {
   #settings?: { file: string; text: string; parsed: ParsedCatalogueFile }
   readonly #reports = new Map<string, ReportEntry>()
+  #listing: { problems: ContentProblem[]; warnings: ContentProblem[] } = {
+    problems: [],
+    warnings: [],
+  }
   /** The report files in order, kept until one is added or removed. */
   #sortedFiles?: string[]
   readonly #emitter = new CatalogueEmitter()
@@ -119,7 +158,13 @@ export class CatalogueCompiler {
   /** Sets the catalogue file; returns false when its text did not change. */
   setCatalogueFile(file: string, text: string): boolean {
     if (this.#settings?.file === file && this.#settings.text === text) return false
-    this.#settings = { file, text, parsed: parseCatalogueFile(text, file) }
+    let parsed: ParsedCatalogueFile
+    try {
+      parsed = parseCatalogueFile(text, file)
+    } catch (error) {
+      parsed = { problems: [internalProblem(file, error)], locate: () => ({ line: 1, column: 1 }) }
+    }
+    this.#settings = { file, text, parsed }
     return true
   }
 
@@ -146,6 +191,20 @@ export class CatalogueCompiler {
 
   removeCatalogueFile(): void {
     this.#settings = undefined
+  }
+
+  /** The catalogue file exists but could not be read as text: `problem` says why. */
+  setCatalogueProblem(problem: ContentProblem): void {
+    this.#settings = {
+      file: problem.file,
+      text: `\u0000unread: ${problem.message}`,
+      parsed: { problems: [problem], locate: () => ({ line: 1, column: 1 }) },
+    }
+  }
+
+  /** What listing the folders found: folders refused (problems) and files skipped (warnings). */
+  setListingNotes(problems: ContentProblem[], warnings: ContentProblem[]): void {
+    this.#listing = { problems, warnings }
   }
 
   hasReportFile(file: string): boolean {
@@ -182,6 +241,7 @@ export class CatalogueCompiler {
         code: 'file',
       })
     } else problems.push(...settingsEntry.parsed.problems)
+    problems.push(...this.#listing.problems)
     const settings = settingsEntry?.parsed.settings
 
     this.#sortedFiles ??= [...this.#reports.keys()].sort()
@@ -191,13 +251,24 @@ export class CatalogueCompiler {
     problems.push(...this.#crossFileProblemsCached(settings, entries))
 
     mark('rules across files')
-    const result = { fileCount, reportCount: entries.length }
+    const warnings = this.#listing.warnings
+    const result = {
+      fileCount,
+      reportCount: entries.length,
+      ...(warnings.length > 0 && { warnings }),
+    }
     if (problems.length > 0 || !settings) {
       return { ok: false, problems: problems.sort(compareProblems), ...result }
     }
     if (this.options.emit === false) return { ok: true, problems, ...result }
 
-    const emitted = entries.map((entry) => this.#emitted(entry, settings))
+    let emitted: EmittedReport[]
+    try {
+      emitted = entries.map((entry) => this.#emitted(entry, settings))
+    } catch (error) {
+      if (!(error instanceof CompileFileError)) throw error
+      return { ok: false, problems: [internalProblem(error.file, error.cause)], ...result }
+    }
     mark('compiled reports (JSON, hashes)')
     const quick = options.quick === true && this.#lastSearchFile !== undefined
     const output = this.#emitter.emit(settings, emitted, {
@@ -217,7 +288,12 @@ export class CatalogueCompiler {
   #emitted(entry: ReportEntry, settings: CatalogueSettings): EmittedReport {
     if (entry.emitted?.settings === settings) return entry.emitted.value
     const report = entry.parsed.report as Report
-    const value = emitReport(compileReport(report, settings, entry.html))
+    let value: EmittedReport
+    try {
+      value = emitReport(compileReport(report, settings, entry.html))
+    } catch (error) {
+      throw new CompileFileError(entry.file, error)
+    }
     entry.emitted = { settings, value }
     return value
   }
@@ -233,7 +309,12 @@ export class CatalogueCompiler {
     for (const file of files) {
       const entry = this.#reports.get(file)
       if (entry?.parsed.report) {
-        this.#emitted(entry, settings)
+        try {
+          this.#emitted(entry, settings)
+        } catch {
+          // compile() meets the same error and reports it at the file.
+          continue
+        }
         entries.push(entry)
       }
     }

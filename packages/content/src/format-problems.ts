@@ -14,6 +14,8 @@ export interface FormatOptions {
   fileCount?: number
   /** Paths as GitHub wants them (relative to the repository); default unchanged. */
   githubPath?: (file: string) => string
+  /** Warnings (code `warning`), listed apart in JSON. */
+  warnings?: readonly ContentProblem[]
 }
 
 const ansi = (code: number) => (text: string, on: boolean) =>
@@ -22,6 +24,25 @@ const red = ansi(31)
 const cyan = ansi(36)
 const dim = ansi(2)
 const bold = ansi(1)
+
+// C0 controls (tab included: it would break the one-line format too), DEL, C1 controls.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it escapes
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g
+const SHORT: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+
+/**
+ * `text` with every control character written out (`\n`, `\u001b`): a file name with a line
+ * break keeps the one-line format, an escape sequence in a value never reaches the terminal.
+ *
+ * @example
+ * escapeControl('a\u001b]0;x\u0007') // 'a\\u001b]0;x\\u0007'
+ */
+export function escapeControl(text: string): string {
+  return text.replace(
+    CONTROL,
+    (c) => SHORT[c] ?? `\\u${(c.codePointAt(0) as number).toString(16).padStart(4, '0')}`,
+  )
+}
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`
@@ -47,23 +68,28 @@ export function formatHuman(
   const color = options.color ?? false
   const out: string[] = []
   for (const p of problems) {
-    const where = cyan(`${p.file}:${p.line}:${p.column}`, color)
-    const field = p.path ? `${bold(p.path, color)}: ` : ''
-    out.push(`${where} - ${red('error', color)} ${field}${p.message}`)
-    const line = options.sourceLine?.(p.file, p.line)
-    if (line !== undefined) {
+    const where = cyan(`${escapeControl(p.file)}:${p.line}:${p.column}`, color)
+    const field = p.path ? `${bold(escapeControl(p.path), color)}: ` : ''
+    const severity = p.code === 'warning' ? 'warning' : red('error', color)
+    out.push(`${where} - ${severity} ${field}${escapeControl(p.message)}`)
+    const raw = options.sourceLine?.(p.file, p.line)
+    if (raw !== undefined) {
+      // Tabs are kept (the caret lines up under them); every other control is written out.
+      const line = raw.split('\t').map(escapeControl).join('\t')
+      const before = raw.slice(0, Math.max(0, p.column - 1))
+      const caretAt = Math.min(before.split('\t').map(escapeControl).join('\t').length, line.length)
       const gutter = String(p.line)
-      const caretAt = Math.max(0, Math.min(p.column - 1, line.length))
       out.push(dim(`  ${gutter} | `, color) + line)
       out.push(
         `${dim(`  ${' '.repeat(gutter.length)} | `, color)}${' '.repeat(caretAt)}${red('^', color)}`,
       )
     }
     for (const r of p.related ?? [])
-      out.push(dim(`  see also ${r.file}:${r.line}:${r.column}`, color))
+      out.push(dim(`  see also ${escapeControl(r.file)}:${r.line}:${r.column}`, color))
     out.push('')
   }
-  out.push(bold(problemSummary(problems), color))
+  if (problems.every((p) => p.code === 'warning')) return `${out.join('\n')}`
+  out.push(bold(problemSummary(problems.filter((p) => p.code !== 'warning')), color))
   return `${out.join('\n')}\n`
 }
 
@@ -78,6 +104,7 @@ export function formatJson(
       problemCount: problems.length,
       fileCount: options.fileCount,
       problems,
+      ...(options.warnings?.length ? { warnings: options.warnings } : {}),
     },
     null,
     2,
@@ -85,7 +112,8 @@ export function formatJson(
 }
 
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+const escapeData = (s: string) =>
+  escapeControl(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'))
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C')
 
 /** One `::error file=…,line=…,col=…,title=…::message` line per problem, then the summary. */
@@ -101,9 +129,11 @@ export function formatGithub(
       `col=${p.column}`,
       `title=${escapeProperty(p.path ? `colophon: ${p.path}` : 'colophon')}`,
     ]
-    return `::error ${props.join(',')}::${escapeData(p.message)}`
+    const command = p.code === 'warning' ? 'warning' : 'error'
+    return `::${command} ${props.join(',')}::${escapeData(p.message)}`
   })
-  if (problems.length > 0) lines.push(problemSummary(problems))
+  const errors = problems.filter((p) => p.code !== 'warning')
+  if (errors.length > 0) lines.push(problemSummary(errors))
   return `${lines.join('\n')}\n`
 }
 

@@ -6,17 +6,22 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { ParsedReport } from './compiler.ts'
+import type { SourceRead } from './source-files.ts'
 
 export interface SourcePath {
   /** Where to read the file. */
   path: string
   /** The path problems show. */
   file: string
+  /** The catalogue folder the file must stay in. */
+  root: string
 }
 
 export interface ParsedSource extends ParsedReport {
   file: string
   text: string
+  /** Set when the file could not be read as text: its problem, or that it is gone. */
+  read?: SourceRead
 }
 
 const WORKER = new URL('./parse-worker.js', import.meta.url)

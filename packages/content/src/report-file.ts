@@ -4,8 +4,9 @@ import { type PathSegment, Report, type ReportInput, slugProblem } from 'colopho
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml'
 import { stringify } from 'yaml'
 import type { ContentProblem } from './problem.ts'
+import { normalizeNewlines, textProblems } from './source-text.ts'
 import { locateProblem, validateYamlValue } from './validate.ts'
-import { type Anchor, LineIndex, YamlSource } from './yaml-source.ts'
+import { type Anchor, LineIndex, mayHoldUnsafeNodes, YamlSource } from './yaml-source.ts'
 
 export interface ParsedReportFile {
   /** The report, when the file is valid on its own (rules across files not applied yet). */
@@ -57,8 +58,14 @@ export function slugFromFileName(file: string): string {
  * @example
  * const { report, problems } = parseReportFile(text, 'reports/beyond-factory-asia.md')
  */
-export function parseReportFile(text: string, file: string): ParsedReportFile {
+export function parseReportFile(source: string, file: string): ParsedReportFile {
   const slug = slugFromFileName(file)
+  const text = normalizeNewlines(source)
+  const refused = textProblems(text)
+  if (refused.length > 0) {
+    const problems = refused.map((p) => ({ file, ...p, path: '', code: 'file' }))
+    return { slug, problems, locate: () => ({ line: 1, column: 1 }) }
+  }
   const split = splitFrontmatter(text)
   if ('error' in split) {
     const problem = { file, line: 1, column: 1, path: '', message: split.error, code: 'file' }
@@ -90,6 +97,8 @@ function fastPath(
   file: string,
   text: string,
 ): ParsedReportFile | undefined {
+  // js-yaml has no limit on aliases: anything that may hold one goes the strict way.
+  if (mayHoldUnsafeNodes(split.yaml)) return undefined
   let fields: unknown
   try {
     fields = loadYaml(split.yaml, { schema: CORE_SCHEMA }) ?? {}

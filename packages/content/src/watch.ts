@@ -1,18 +1,19 @@
 // Watch mode: compile once, then on every change recompile only the files that changed and
 // rewrite only the output files whose content changed.
-import { readFile } from 'node:fs/promises'
 import { join, sep } from 'node:path'
 import {
   type CompileOptions,
   defaultDisplayPath,
   listReportFiles,
   loadCatalogue,
+  setReportSource,
   updateOutput,
   writeOutputAtomic,
 } from './build.ts'
 import { CATALOGUE_FILE, REPORTS_DIR } from './catalogue-file.ts'
 import type { CompileResult } from './compiler.ts'
 import { ENTRY_FILES } from './emit.ts'
+import { readSourceFile } from './source-files.ts'
 import { watchTree } from './watch-tree.ts'
 
 const ENTRY = [ENTRY_FILES.js, ENTRY_FILES.dts]
@@ -138,15 +139,26 @@ export async function watchCatalogue(options: WatchOptions): Promise<void> {
       const path = join(options.dir, name)
       const posix = sep === '/' ? name : name.split(sep).join('/')
       if (posix === CATALOGUE_FILE) {
-        const text = await readFile(path, 'utf8').catch(() => undefined)
-        if (text === undefined) compiler.removeCatalogueFile()
-        else if (!compiler.setCatalogueFile(display(path), text)) continue
+        const read = await readSourceFile(path, options.dir)
+        if ('missing' in read) compiler.removeCatalogueFile()
+        else if ('problem' in read)
+          compiler.setCatalogueProblem({
+            file: display(path),
+            ...read.problem,
+            path: '',
+            code: 'file',
+          })
+        else if (!compiler.setCatalogueFile(display(path), read.text)) continue
         changed.push(display(path))
       } else if (posix.startsWith(`${REPORTS_DIR}/`) && posix.endsWith('.md')) {
-        const text = await readFile(path, 'utf8').catch(() => undefined)
-        if (text === undefined) {
+        const outcome = setReportSource(
+          compiler,
+          display(path),
+          await readSourceFile(path, options.dir),
+        )
+        if (outcome === 'missing') {
           if (compiler.removeReportFile(display(path))) removed.push(display(path))
-        } else if (compiler.setReportFile(display(path), text)) changed.push(display(path))
+        } else if (outcome === 'changed') changed.push(display(path))
       } else rescan = true
     }
     if (rescan) {
@@ -159,8 +171,8 @@ export async function watchCatalogue(options: WatchOptions): Promise<void> {
       }
       for (const [file, path] of files) {
         if (compiler.hasReportFile(file)) continue
-        const text = await readFile(path, 'utf8').catch(() => undefined)
-        if (text !== undefined && compiler.setReportFile(file, text)) changed.push(file)
+        const read = await readSourceFile(path, options.dir)
+        if (setReportSource(compiler, file, read) === 'changed') changed.push(file)
       }
     }
     if (changed.length === 0 && removed.length === 0) return

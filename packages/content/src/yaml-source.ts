@@ -1,7 +1,16 @@
 // YAML parsed with its source positions kept, so a problem found in the parsed value can be
 // traced back to the node that caused it (file:line:column).
 import type { PathSegment } from 'colophon-schema'
-import { type Document, isMap, isPair, isScalar, isSeq, type Node, parseDocument } from 'yaml'
+import {
+  type Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node,
+  parseDocument,
+  visit,
+} from 'yaml'
 
 /** 1-based line and column. */
 export interface Position {
@@ -67,6 +76,7 @@ export class YamlSource {
       offset: offset + Math.min(error.pos[0], end),
       message: yamlMessage(error.message),
     }))
+    if (this.problems.length === 0) this.problems.push(...unsafeNodes(this.document, offset))
   }
 
   /** The parsed value; `undefined` for an empty document. */
@@ -129,6 +139,39 @@ export class YamlSource {
     return (node as Node | null)?.range?.[0]
   }
 }
+
+/**
+ * Aliases (`*name`) are refused: a few of them can stand for gigabytes ("billion laughs"),
+ * and a report's fields are short enough to write out. A `__proto__` key is refused too: as
+ * a JavaScript object key it would vanish (it sets the prototype) instead of being read.
+ */
+function unsafeNodes(document: Document.Parsed, offset: number): YamlProblem[] {
+  const problems: YamlProblem[] = []
+  visit(document, {
+    Alias(_, node) {
+      problems.push({
+        offset: offset + (node.range?.[0] ?? 0),
+        message: `YAML: alias *${node.source} is not allowed in a catalogue file; write the value out instead`,
+      })
+    },
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === '__proto__') {
+        problems.push({
+          offset: offset + (pair.key.range?.[0] ?? 0),
+          message: 'YAML: "__proto__" cannot be a key; choose another name',
+        })
+      }
+    },
+  })
+  return problems
+}
+
+/** True when the text may hold an alias or a `__proto__` key: the strict reader decides. */
+export function mayHoldUnsafeNodes(yaml: string): boolean {
+  return ALIAS_LIKE.test(yaml) || yaml.includes('__proto__')
+}
+// `*name` where a node may start (after a space, `[`, `{`, `,`, `:`, `-` or at a line start).
+const ALIAS_LIKE = /(?:^|[\s[{,:-])\*[^\s,[\]{}]/m
 
 function keyOf(key: unknown): string | undefined {
   if (isScalar(key)) return String(key.value)

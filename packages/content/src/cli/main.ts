@@ -1,5 +1,7 @@
 // The `colophon` CLI: parses the command line and runs one command.
 import { parseArgs } from 'node:util'
+import { CompileFileError } from '../compiler.ts'
+import { escapeControl } from '../format-problems.ts'
 import type { Command, CommandContext } from './command.ts'
 import { commands } from './commands.ts'
 import { UsageError } from './report.ts'
@@ -66,8 +68,19 @@ export async function main(
   } catch (error) {
     const usage =
       error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-    if (!usage) throw error
-    stderr.write(`colophon ${name}: ${(error as Error).message}\n\n${commandHelp(command)}`)
+    if (!usage) {
+      // Never a bare stack trace: what failed, and where it was, on one line.
+      const where = error instanceof CompileFileError ? `${escapeControl(error.file)}:1:1 - ` : ''
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+      stderr.write(
+        `${where}colophon ${name}: unexpected error: ${escapeControl(message)}. Please report this (COLOPHON_DEBUG=1 prints the stack).\n`,
+      )
+      if (process.env.COLOPHON_DEBUG) stderr.write(`${(error as Error)?.stack ?? ''}\n`)
+      return 1
+    }
+    stderr.write(
+      `colophon ${name}: ${escapeControl((error as Error).message)}\n\n${commandHelp(command)}`,
+    )
     return 2
   }
 }

@@ -40,19 +40,22 @@ export function sourceLines(cwd: string): (file: string, line: number) => string
 /** Prints problems (to stdout for json, else stderr); returns the exit code. */
 export function printProblems(context: CommandContext, result: CompileResult): number {
   const format = problemFormat(context)
-  if (result.ok && format !== 'json') return 0
+  const warnings = result.warnings ?? []
   const stream = format === 'human' ? context.stderr : context.stdout
   const workspace = process.env.GITHUB_WORKSPACE
-  stream.write(
-    formatProblemsAs(format, result.problems, {
-      color: useColor(context, stream),
-      sourceLine: sourceLines(context.cwd),
-      fileCount: result.fileCount,
-      githubPath: workspace
-        ? (file) => relative(workspace, resolve(context.cwd, file)).split('\\').join('/')
-        : undefined,
-    }),
-  )
+  const options = {
+    color: useColor(context, stream),
+    sourceLine: sourceLines(context.cwd),
+    fileCount: result.fileCount,
+    githubPath: workspace
+      ? (file: string) => relative(workspace, resolve(context.cwd, file)).split('\\').join('/')
+      : undefined,
+  }
+  // Warnings first, in the format asked for (JSON lists them in its one document).
+  if (warnings.length > 0 && format !== 'json')
+    stream.write(formatProblemsAs(format, warnings, { ...options, sourceLine: undefined }))
+  if (result.ok && format !== 'json') return 0
+  stream.write(formatProblemsAs(format, result.problems, { ...options, warnings }))
   return result.ok ? 0 : 1
 }
 
