@@ -257,12 +257,12 @@ describe('bounded parsing', () => {
     expect(binary[0]?.message).toBe(
       'control character U+0000 (NUL): not allowed in a catalogue file; remove it',
     )
-    const escape = at(result.problems, 'reports/escape.md')
-    expect(escape.map((p) => p.message)).toEqual([
+    const escaped = at(result.problems, 'reports/escape.md')
+    expect(escaped.map((p) => p.message)).toEqual([
       expect.stringMatching(/U\+001B \(escape\)/),
       expect.stringMatching(/U\+0007 \(bell\)/),
     ])
-    expect(escape[0]).toMatchObject({ column: 11 })
+    expect(escaped[0]).toMatchObject({ column: 11 })
   })
 
   it('escapes control characters in every human and GitHub message and excerpt', () => {
@@ -277,6 +277,7 @@ describe('bounded parsing', () => {
     const human = formatHuman([problem], { sourceLine: () => 'title: \u001b]0;pwned\u0007' })
     const github = formatGithub([problem])
     for (const text of [human, github]) {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting their absence
       expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
       expect(text).toContain('\\u001b]0;')
     }
