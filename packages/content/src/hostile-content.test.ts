@@ -296,7 +296,11 @@ describe('bounded parsing', () => {
     const { main } = await import('./cli/main.ts')
     await writeFile(join(work.path, 'a-file'), 'x')
     let stderr = ''
-    const output = { write: (text: string) => void (stderr += text) }
+    const output = {
+      write: (text: string) => {
+        stderr += text
+      },
+    }
     const code = await main(['build', '--dir', dir, '--out', join(work.path, 'a-file', 'out')], {
       cwd: work.path,
       stdout: { write: () => {} },

@@ -4,14 +4,15 @@
 // written; files are written only when they pass, each atomically, and never over an
 // existing report without `force`.
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import { normalizeIsbn } from 'colophon-schema'
 import { defaultDisplayPath, listReportFiles, loadCatalogue } from '../build.ts'
 import { CATALOGUE_FILE, parseCatalogueFile, REPORTS_DIR } from '../catalogue-file.ts'
 import type { ContentProblem } from '../problem.ts'
 import { parseReportFile, serializeReportFile, slugFromFileName } from '../report-file.ts'
+import { writeFileSafely } from '../safe-write.ts'
 import { importPage, type KnownReport, type PageImport } from './import-page.ts'
 
 export interface ImportOptions {
@@ -99,13 +100,6 @@ function explain(result: PageImport, problem: ContentProblem): PageProblem {
     field,
     message: missing ? `required: ${missing}` : problem.message,
   }
-}
-
-async function writeAtomic(file: string, text: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true })
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`)
-  await writeFile(temp, text)
-  await rename(temp, file)
 }
 
 /** True when two report files hold the same report, however their YAML is written. */
@@ -300,7 +294,7 @@ export async function runImport(options: ImportOptions): Promise<ImportRun> {
   if (!dryRun) {
     for (const page of pages) {
       if (page.status !== 'new' && page.status !== 'replaced') continue
-      await writeAtomic(page.file as string, page.text as string)
+      await writeFileSafely(page.file as string, page.text as string)
     }
   }
   return { pages, catalogueProblems: [], dryRun }
