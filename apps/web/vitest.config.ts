@@ -10,5 +10,7 @@ export default defineProject({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
+    // Above the 20 s that findBy* may wait (test-setup.ts).
+    testTimeout: 30_000,
   },
 })

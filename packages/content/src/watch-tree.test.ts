@@ -19,14 +19,28 @@ function record(dir: string, native: boolean) {
   watcher.on('change', (_type, name) => {
     names.push(String(name))
   })
+  // A bound for a stuck watcher, not a timing assumption: events normally come in ms.
   const seen = async (name: string) => {
-    const deadline = Date.now() + 5000
+    const deadline = Date.now() + 60_000
     while (!names.includes(name)) {
       if (Date.now() > deadline) throw new Error(`no event for ${name}; got ${names.join(', ')}`)
       await new Promise((resolve) => setTimeout(resolve, 10))
     }
   }
-  return { names, seen, stop: () => controller.abort(), closed }
+  /**
+   * Writes into a folder the watcher has just been told of, again and again until the write
+   * is named: the state waited for is "the new folder is watched", however long that takes.
+   */
+  const writeUntilSeen = async (dir: string, name: string, text: string) => {
+    const deadline = Date.now() + 60_000
+    while (!names.includes(name)) {
+      if (Date.now() > deadline) throw new Error(`no event for ${name}; got ${names.join(', ')}`)
+      await writeFile(join(dir, name), text)
+      for (let i = 0; i < 20 && !names.includes(name); i++)
+        await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+  }
+  return { names, seen, writeUntilSeen, stop: () => controller.abort(), closed }
 }
 
 // Both ways on every platform (fs.watch's recursive mode is emulated by Node on Linux).
@@ -47,24 +61,17 @@ describe.each([
       // A folder made after the start, with a folder inside it.
       await mkdir(join(dir, 'reports', 'new', 'deeper'), { recursive: true })
       await watcher.seen(join('reports', 'new'))
-      await new Promise((resolve) => setTimeout(resolve, 50))
-      await writeFile(join(dir, 'reports', 'new', 'deeper', 'b.md'), 'b')
-      await watcher.seen(join('reports', 'new', 'deeper', 'b.md'))
+      await watcher.writeUntilSeen(dir, join('reports', 'new', 'deeper', 'b.md'), 'b')
 
       // A folder renamed: its files are named under the new name.
       await rename(join(dir, 'reports', 'old'), join(dir, 'reports', 'moved'))
       await watcher.seen(join('reports', 'moved'))
-      await new Promise((resolve) => setTimeout(resolve, 50))
-      await writeFile(join(dir, 'reports', 'moved', 'a.md'), 'a, again')
-      await watcher.seen(join('reports', 'moved', 'a.md'))
+      await watcher.writeUntilSeen(dir, join('reports', 'moved', 'a.md'), 'a, again')
 
       // A folder removed, then one of the same name made again.
       await rm(join(dir, 'reports', 'new'), { recursive: true })
-      await new Promise((resolve) => setTimeout(resolve, 50))
       await mkdir(join(dir, 'reports', 'new'))
-      await new Promise((resolve) => setTimeout(resolve, 50))
-      await writeFile(join(dir, 'reports', 'new', 'c.md'), 'c')
-      await watcher.seen(join('reports', 'new', 'c.md'))
+      await watcher.writeUntilSeen(dir, join('reports', 'new', 'c.md'), 'c')
     } finally {
       watcher.stop()
       await watcher.closed

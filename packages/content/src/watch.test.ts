@@ -1,7 +1,7 @@
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { build } from './build.ts'
+import { build, compile } from './build.ts'
 import { generateCatalogue, syntheticSettings } from './generate.ts'
 import { loadSearchIndex } from './search.ts'
 import { copyCatalogue, REAL_CATALOGUE, readTree, tempDir } from './test-support.ts'
@@ -12,6 +12,18 @@ beforeEach(async () => {
   temp = await tempDir()
 })
 afterEach(() => temp.dispose())
+
+let saves = 0
+/**
+ * Saves a file as editors do, atomically (written beside the catalogue, renamed into place):
+ * a plain writeFile truncates first, and on a busy machine the watcher may read the file
+ * empty in between.
+ */
+async function save(path: string, text: string): Promise<void> {
+  const part = join(temp.path, `.save-${saves++}`)
+  await writeFile(part, text)
+  await rename(part, path)
+}
 
 /** Starts watching; `next()` resolves with the next event. */
 function startWatching(dir: string, out: string) {
@@ -31,9 +43,10 @@ function startWatching(dir: string, out: string) {
     },
   })
   const next = async (): Promise<WatchEvent> => {
-    const deadline = Date.now() + 10_000
+    // A bound for a watcher that is stuck, not a timing assumption: events normally come in ms.
+    const deadline = Date.now() + 60_000
     while (queue.length === 0) {
-      if (Date.now() > deadline) throw new Error('no watch event within 10 s')
+      if (Date.now() > deadline) throw new Error('no watch event within 60 s')
       await new Promise<void>((resolve) => {
         wake = resolve
         setTimeout(resolve, 100)
@@ -41,15 +54,17 @@ function startWatching(dir: string, out: string) {
     }
     return queue.shift() as WatchEvent
   }
-  /** The events until none has come for `quietMs` (at least one, within 10 s). */
-  const settle = async (quietMs: number): Promise<WatchEvent[]> => {
-    const events = [await next()]
+  /**
+   * The events up to the follow-up that leaves `out` in the state `done` checks: a state
+   * waited for, not a quiet time (a rename may come as one event or two, at any pace).
+   */
+  const settle = async (done: () => Promise<boolean>): Promise<WatchEvent[]> => {
+    const events: WatchEvent[] = []
     for (;;) {
-      const count = queue.length
-      await new Promise((resolve) => setTimeout(resolve, quietMs))
-      if (queue.length === count) break
+      const event = await next()
+      events.push(event)
+      if (event.stage === 'follow-up' && (await done())) return events
     }
-    return [...events, ...queue.splice(0)]
   }
   return { next, settle, stop: () => controller.abort(), done }
 }
@@ -69,7 +84,7 @@ describe('watch mode', () => {
       // A change to one field rewrites that report and the files that list it (not, here,
       // the vocabulary counts: the year is the same) at once...
       const text = await readFile(report, 'utf8')
-      await writeFile(report, text.replace('published: 2013-04', 'published: 2013-05'))
+      await save(report, text.replace('published: 2013-04', 'published: 2013-05'))
       const changed = await watcher.next()
       expect(changed.stage).toBe('change')
       expect(changed.changed).toEqual(['reports/beyond-factory-asia.md'])
@@ -91,7 +106,7 @@ describe('watch mode', () => {
       expect(compiled.published).toBe('2013-05')
 
       // A new report adds its file.
-      await writeFile(
+      await save(
         join(dir, 'reports', 'second.md'),
         '---\ntitle: Second\npublished: 2020\ntype: books\n---\n',
       )
@@ -102,7 +117,7 @@ describe('watch mode', () => {
       const good = await readTree(out)
 
       // A broken file is reported; the output stays as it was.
-      await writeFile(
+      await save(
         join(dir, 'reports', 'second.md'),
         '---\ntitle: Second\npublished: 2020\ntype: bookz\n---\n',
       )
@@ -134,8 +149,8 @@ describe('watch mode', () => {
     try {
       await watcher.next()
       const report = join(dir, 'reports', 'beyond-factory-asia.md')
-      await writeFile(report, await readFile(report, 'utf8'))
-      await writeFile(
+      await save(report, await readFile(report, 'utf8'))
+      await save(
         join(dir, 'catalogue.yaml'),
         (await readFile(join(dir, 'catalogue.yaml'), 'utf8')).replace(
           'name: Colophon',
@@ -166,7 +181,7 @@ describe('watch mode, many reports', () => {
     const last = names.find((name) => name.endsWith('-40.md')) as string
     const type = Object.keys(syntheticSettings().vocabularies.types)[0]
     const edit = async (name: string, from: RegExp, to: string) =>
-      writeFile(path(name), (await readFile(path(name), 'utf8')).replace(from, to))
+      save(path(name), (await readFile(path(name), 'utf8')).replace(from, to))
 
     const watcher = startWatching(dir, out)
     try {
@@ -178,7 +193,7 @@ describe('watch mode, many reports', () => {
         () => edit(names[1] as string, /^published: .*$/m, "published: '1991-02'"),
         // ...a new report, one renamed (a new slug) and one deleted.
         () =>
-          writeFile(
+          save(
             path('added-in-watch-mode.md'),
             `---\ntitle: Added\npublished: 2030\ntype: ${type}\n---\n`,
           ),
@@ -187,10 +202,13 @@ describe('watch mode, many reports', () => {
       ]
       for (const step of steps) {
         await step()
-        // A rename may come as one event or two: take them all, up to the last follow-up.
-        const events = await watcher.settle(500)
+        // The state to wait for: the reports a fresh compile of the folder gives, now.
+        const want = (await compile({ dir })).output?.manifest.reports
+        const written = async () =>
+          JSON.stringify(JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')).reports) ===
+          JSON.stringify(want)
+        const events = await watcher.settle(written)
         expect(events.map((e) => e.result.ok)).not.toContain(false)
-        expect(events.at(-1)?.stage).toBe('follow-up')
       }
     } finally {
       watcher.stop()
