@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from './app.ts'
 import { EmbeddedStore } from './store/embedded.ts'
 import { queryProblems } from './strict-query.ts'
-import { buildFixture, type Fixture } from './test-support/fixture.ts'
+import { buildFixture, type Fixture, REFERENCE_SLUG } from './test-support/fixture.ts'
 
 let fixture: Fixture
 let app: ReturnType<typeof createApp>
@@ -100,6 +100,27 @@ describe('strict parameters', () => {
     const a = await app.request('/v1/reports?type=reports&q=asia')
     const b = await app.request('/v1/reports?q=asia&type=reports')
     expect(await a.text()).toBe(await b.text())
+  })
+
+  it('sends other ETags for another public URL, whose bodies differ', async () => {
+    const paths = [`/v1/reports/${REFERENCE_SLUG}.jsonld`, '/v1/feed.atom', '/sitemap.xml']
+    const seen = async (publicUrl: string) => {
+      const other = createApp({ store: new EmbeddedStore(fixture.catalogue), publicUrl })
+      const out: [string | null, string][] = []
+      for (const path of paths) {
+        const res = await other.request(path)
+        out.push([res.headers.get('ETag'), await res.text()])
+      }
+      return out
+    }
+    const a = await seen('https://a.example')
+    const b = await seen('https://b.example')
+    const again = await seen('https://a.example')
+    expect(again).toEqual(a)
+    a.forEach(([etag, body], i) => {
+      expect(b[i]?.[1]).not.toBe(body)
+      expect(b[i]?.[0]).not.toBe(etag)
+    })
   })
 
   it('finds nothing wrong with a well-formed query', () => {

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { type Catalogue, openCatalogue } from '../catalogue.ts'
+import { fnv1a64 } from '../http-cache.ts'
 import { PROBLEM_MEDIA_TYPE, Problem } from '../problem.ts'
 
 /** A documented problem+json response. */
@@ -24,4 +25,13 @@ export function catalogueOf(c: {
   var: { store: Parameters<typeof openCatalogue>[0]; publicUrl: string | undefined }
 }): Promise<Catalogue> {
   return openCatalogue(c.var.store, c.var.publicUrl)
+}
+
+/**
+ * The ETag part that tells public URLs apart: bodies with absolute URLs (a report's formats,
+ * the feed, the sitemap) differ between two public URLs, so their ETags must too. None when
+ * the catalogue's own baseUrl is used.
+ */
+export function publicUrlTag(c: { var: { publicUrl: string | undefined } }): string[] {
+  return c.var.publicUrl ? [fnv1a64(c.var.publicUrl).slice(0, 8)] : []
 }

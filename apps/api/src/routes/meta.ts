@@ -7,7 +7,7 @@ import { toSitemap } from '../formats/sitemap.ts'
 import { CACHE_CONTROL, notModified, strongEtag } from '../http-cache.ts'
 import { Health } from '../schemas.ts'
 import { validationHook } from '../validation.ts'
-import { cacheHeaders, catalogueOf, NoQuery, problem } from './common.ts'
+import { cacheHeaders, catalogueOf, NoQuery, problem, publicUrlTag } from './common.ts'
 
 export const FEED_SIZE = 50
 
@@ -73,7 +73,11 @@ export const meta = new OpenAPIHono<AppEnv>()
     feedRoute,
     async (c) => {
       const catalogue = await catalogueOf(c)
-      const etag = strongEtag(catalogue.manifest.contentHash.slice(0, 32), 'atom')
+      const etag = strongEtag(
+        catalogue.manifest.contentHash.slice(0, 32),
+        'atom',
+        ...publicUrlTag(c),
+      )
       const unchanged = notModified(c.req.raw, etag, { 'Cache-Control': CACHE_CONTROL })
       if (unchanged) return unchanged
       const self = webUrl(catalogue.settings, '/v1/feed.atom')
@@ -91,7 +95,11 @@ export const meta = new OpenAPIHono<AppEnv>()
     sitemapRoute,
     async (c) => {
       const catalogue = await catalogueOf(c)
-      const etag = strongEtag(catalogue.manifest.contentHash.slice(0, 32), 'sitemap')
+      const etag = strongEtag(
+        catalogue.manifest.contentHash.slice(0, 32),
+        'sitemap',
+        ...publicUrlTag(c),
+      )
       const unchanged = notModified(c.req.raw, etag, { 'Cache-Control': CACHE_CONTROL })
       if (unchanged) return unchanged
       return xml(toSitemap(catalogue.settings, catalogue.summaries), 'application/xml', etag)

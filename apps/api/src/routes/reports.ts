@@ -9,7 +9,7 @@ import { negotiate } from '../negotiate.ts'
 import { HttpProblem } from '../problem.ts'
 import { ListQuery, ReportList } from '../schemas.ts'
 import { validationHook } from '../validation.ts'
-import { cacheHeaders, catalogueOf, NoQuery, problem } from './common.ts'
+import { cacheHeaders, catalogueOf, NoQuery, problem, publicUrlTag } from './common.ts'
 
 const LIST_PARAMETERS = Object.keys(ListQuery.shape)
 
@@ -160,7 +160,7 @@ export const reports = new OpenAPIHono<AppEnv>()
         : undefined
       if (hash === undefined)
         throw new HttpProblem(404, { detail: `no report with slug "${slug}"` })
-      const etag = strongEtag(hash, format.name)
+      const etag = strongEtag(hash, format.name, ...publicUrlTag(c))
       const headers: Record<string, string> = { 'Cache-Control': CACHE_CONTROL }
       if (!bySuffix) headers.Vary = 'Accept'
       const unchanged = notModified(c.req.raw, etag, headers)
