@@ -213,7 +213,8 @@ export function buildSearchIndex(
 
 export function topicLabel(settings: CatalogueSettings): (key: string) => string {
   const topics = settings.vocabularies.topics ?? {}
-  return (key) => topics[key]?.label ?? key
+  // Own keys only: a topic named "constructor" is a key like any other.
+  return (key) => (Object.hasOwn(topics, key) ? topics[key]?.label : undefined) ?? key
 }
 
 /**

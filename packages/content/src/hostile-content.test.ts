@@ -70,6 +70,26 @@ describe('the compile stays inside the catalogue', () => {
     expect(result.problems).toHaveLength(3)
   })
 
+  it('prints no excerpt through a link out, and does not hang on a pipe (CLI)', async () => {
+    const { main } = await import('./cli/main.ts')
+    await symlink(join(outside, 'passwd'), join(dir, 'reports', 'passwd.md'))
+    execFileSync('mkfifo', [join(dir, 'reports', 'pipe.md')])
+    let stderr = ''
+    const code = await main(['check', '--dir', dir], {
+      cwd: work.path,
+      stdout: { write: () => {} },
+      stderr: {
+        write: (text: string) => {
+          stderr += text
+        },
+      },
+    })
+    expect(code).toBe(1)
+    expect(stderr).toContain('catalogue/reports/passwd.md:1:1 - error')
+    expect(stderr).toContain('catalogue/reports/pipe.md:1:1 - error')
+    expect(stderr).not.toContain('SECRET')
+  })
+
   it('refuses the same on worker threads', async () => {
     await symlink(join(outside, 'passwd'), join(dir, 'reports', 'passwd.md'))
     await symlink(join(outside, 'gone.md'), join(dir, 'reports', 'dangling.md'))

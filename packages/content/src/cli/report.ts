@@ -1,8 +1,8 @@
 // Printing a compile's problems from a CLI command, in the format asked for.
-import { readFileSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import type { CompileResult } from '../compiler.ts'
 import { formatProblemsAs, PROBLEM_FORMATS, type ProblemFormat } from '../format-problems.ts'
+import { readSourceFileSync } from '../source-files.ts'
 import { LineIndex } from '../yaml-source.ts'
 import type { CommandContext } from './command.ts'
 
@@ -21,16 +21,19 @@ export function useColor(context: CommandContext, stream = context.stdout): bool
   return Boolean(stream.isTTY) && !process.env.NO_COLOR
 }
 
-/** Reads lines of the files problems point at, once per file. */
-export function sourceLines(cwd: string): (file: string, line: number) => string | undefined {
+/**
+ * Reads lines of the files problems point at, once per file, as strictly as the compile
+ * reads them: never through a link out of `root` (the catalogue folder), never a pipe.
+ */
+export function sourceLines(
+  cwd: string,
+  root = cwd,
+): (file: string, line: number) => string | undefined {
   const cache = new Map<string, LineIndex | undefined>()
   return (file, line) => {
     if (!cache.has(file)) {
-      try {
-        cache.set(file, new LineIndex(readFileSync(resolve(cwd, file), 'utf8')))
-      } catch {
-        cache.set(file, undefined)
-      }
+      const read = readSourceFileSync(resolve(cwd, file), resolve(cwd, root))
+      cache.set(file, 'text' in read ? new LineIndex(read.text) : undefined)
     }
     const text = cache.get(file)?.lineText(line)
     return text === undefined || text.length > 300 ? undefined : text
@@ -38,14 +41,19 @@ export function sourceLines(cwd: string): (file: string, line: number) => string
 }
 
 /** Prints problems (to stdout for json, else stderr); returns the exit code. */
-export function printProblems(context: CommandContext, result: CompileResult): number {
+export function printProblems(
+  context: CommandContext,
+  result: CompileResult,
+  /** The catalogue folder: excerpts are read from inside it only. */
+  root?: string,
+): number {
   const format = problemFormat(context)
   const warnings = result.warnings ?? []
   const stream = format === 'human' ? context.stderr : context.stdout
   const workspace = process.env.GITHUB_WORKSPACE
   const options = {
     color: useColor(context, stream),
-    sourceLine: sourceLines(context.cwd),
+    sourceLine: sourceLines(context.cwd, root),
     fileCount: result.fileCount,
     githubPath: workspace
       ? (file: string) => relative(workspace, resolve(context.cwd, file)).split('\\').join('/')

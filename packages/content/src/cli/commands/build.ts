@@ -17,7 +17,7 @@ export const buildCommand: Command = {
     const result = await compile({ dir, displayPath, threads: threadsOption(context) })
     if (result.ok && result.output) await writeOutputAtomic(out, result.output.files)
     mark('write (temporary folder, swap, remove the old output)')
-    const code = printProblems(context, result)
+    const code = printProblems(context, result, dir)
     if (result.ok && result.output && format !== 'json') {
       const ms = Math.round(performance.now() - started)
       context.stdout.write(

@@ -18,7 +18,7 @@ export const checkCommand: Command = {
       emit: false,
       threads: threadsOption(context),
     })
-    const code = printProblems(context, result)
+    const code = printProblems(context, result, dir)
     if (result.ok && format !== 'json') {
       const ms = Math.round(performance.now() - started)
       context.stdout.write(

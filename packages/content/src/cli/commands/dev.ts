@@ -33,7 +33,7 @@ export const devCommand: Command = {
             ...event.removed.map((f) => `${f} removed`),
           ]
           if (!event.result.ok) {
-            printProblems({ ...context, values: { format: 'human' } }, event.result)
+            printProblems({ ...context, values: { format: 'human' } }, event.result, dir)
             context.stderr.write(
               `${what.length ? `${list(what)}: ` : ''}not compiled; ${displayPath(out)} keeps the last good output.\n`,
             )

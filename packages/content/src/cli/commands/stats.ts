@@ -30,7 +30,7 @@ export const statsCommand: Command = {
     const { dir } = catalogueLocations(context)
     const result = await compile({ dir, displayPath: (f) => f, entry: false })
     if (!result.ok || !result.output) {
-      printProblems({ ...context, values: { ...context.values, format: 'human' } }, result)
+      printProblems({ ...context, values: { ...context.values, format: 'human' } }, result, dir)
       return 1
     }
     const { files } = result.output
