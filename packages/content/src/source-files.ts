@@ -136,6 +136,17 @@ function readProblem(error: unknown): SourceRead {
   return at(`this file cannot be read (${code ?? String(error)})`)
 }
 
+// The catalogue folder's real path, once per folder: a build reads thousands of files.
+const realRoots = new Map<string, string>()
+function realRootOf(root: string): string {
+  let real = realRoots.get(root)
+  if (real === undefined) {
+    real = realpathSync(root)
+    realRoots.set(root, real)
+  }
+  return real
+}
+
 /** Where to read `path` from, or why not: a link must resolve inside `realRoot`. */
 function resolveTarget(
   path: string,
@@ -167,7 +178,7 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants
  */
 export async function readSourceFile(path: string, root: string): Promise<SourceRead> {
   try {
-    const realRoot = await realpath(root)
+    const realRoot = realRootOf(root)
     const isLink = (await lstat(path)).isSymbolicLink()
     let resolved: string | undefined
     try {
@@ -197,7 +208,7 @@ export async function readSourceFile(path: string, root: string): Promise<Source
 /** `readSourceFile` for worker threads, synchronously. */
 export function readSourceFileSync(path: string, root: string): SourceRead {
   try {
-    const realRoot = realpathSync(root)
+    const realRoot = realRootOf(root)
     const isLink = lstatSync(path).isSymbolicLink()
     const where = resolveTarget(path, isLink, realRoot, () => realpathSync(path))
     if ('problem' in where) return where
