@@ -44,7 +44,11 @@ export function run(
     env: { ...process.env, ...env },
   })
   if (result.error) throw result.error
-  return { status: result.status, output: `${result.stdout}${result.stderr}`, stdout: result.stdout }
+  return {
+    status: result.status,
+    output: `${result.stdout}${result.stderr}`,
+    stdout: result.stdout,
+  }
 }
 
 function findBin(name: string): string {
@@ -81,7 +85,11 @@ export interface Packed {
   /** Paths inside the tarball (package/…). */
   files: string[]
   /** The published package.json. */
-  manifest: Record<string, any>
+  manifest: {
+    [key: string]: unknown
+    exports: Record<string, unknown>
+    dependencies: Record<string, string>
+  }
 }
 
 /** `pnpm pack` into `destination`, listed and its manifest read. */
@@ -93,7 +101,9 @@ export function pack(packageDir: string, destination: string): Packed {
   const name = readdirSync(destination).find((f) => f.endsWith('.tgz') && !before.has(f))
   if (!name) throw new Error(`no tarball in ${destination}:\n${packed.output}`)
   const tarball = join(destination, name)
-  const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean)
+  const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean)
   const manifest = JSON.parse(
     execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }),
   )

@@ -118,9 +118,10 @@ describe('Node, workerd, Bun and Deno answer byte for byte alike', () => {
       if (!reference) throw new Error('no runtime')
       expect(reference.status).toBeLessThan(500)
       for (const other of others) {
-        expect({ ...other, runtime: reference.runtime }, `${other.runtime} vs ${reference.runtime}`).toEqual(
-          reference,
-        )
+        expect(
+          { ...other, runtime: reference.runtime },
+          `${other.runtime} vs ${reference.runtime}`,
+        ).toEqual(reference)
       }
     })
   }
@@ -143,7 +144,9 @@ describe('Node, workerd, Bun and Deno answer byte for byte alike', () => {
       const res = await fetch(`${runtime.url}/v1/isbn/978-92-9254-047-0`, { redirect: 'manual' })
       expect(res.headers.get('Location'), runtime.name).toBe(`${PUBLIC_URL}/v1/reports/${SLUG}`)
       const doc = await (await fetch(`${runtime.url}/openapi.json`)).json()
-      expect(doc.servers, runtime.name).toEqual([{ url: PUBLIC_URL, description: 'This catalogue' }])
+      expect(doc.servers, runtime.name).toEqual([
+        { url: PUBLIC_URL, description: 'This catalogue' },
+      ])
     }
   })
 })

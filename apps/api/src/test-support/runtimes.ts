@@ -42,7 +42,9 @@ function startProcess(
     child.stdout?.on('data', onData)
     child.stderr?.on('data', onData)
     child.once('error', reject)
-    child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before listening:\n${output}`)))
+    child.once('exit', (code) =>
+      reject(new Error(`${name} exited (${code}) before listening:\n${output}`)),
+    )
   })
 }
 
