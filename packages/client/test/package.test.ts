@@ -193,6 +193,6 @@ if (res.status === 404) console.log((await res.json()).detail.length)
       /wrong\.ts\(5,\d+\): error TS2551: Property 'titel' does not exist/,
     )
     // detail is optional in a Problem: strict mode wants it checked
-    expect(fails.output).toMatch(/wrong\.ts\(6,\d+\): error TS2532: Object is possibly .undefined.)
+    expect(fails.output).toMatch(/wrong\.ts\(6,\d+\): error TS2532: Object is possibly .undefined./)
   })
 })
