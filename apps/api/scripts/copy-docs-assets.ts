@@ -8,7 +8,15 @@ import { fileURLToPath } from 'node:url'
 import { DOCS_ASSETS } from '../src/docs/assets.ts'
 import { docsAssetFile } from '../src/docs/read-docs-asset.ts'
 
-const assets = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist', 'docs', 'assets')
+const assets = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'web',
+  'dist',
+  'docs',
+  'assets',
+)
 for (const asset of DOCS_ASSETS) {
   const target = join(assets, asset.path)
   mkdirSync(dirname(target), { recursive: true })
