@@ -3,6 +3,7 @@
 // server on 127.0.0.1; bun and deno come from the npm registry (devDependencies).
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DOCS_ASSETS, docsAssetUrl } from './docs/assets.ts'
 import {
   type RunningRuntime,
   startBun,
@@ -111,7 +112,7 @@ describe('Node, workerd, Bun and Deno answer byte for byte alike', () => {
 
   for (const request of REQUESTS) {
     const label = `${request.method ?? 'GET'} ${request.path}${request.headers ? ` ${JSON.stringify(request.headers)}` : ''}`
-    it(label, async () => {
+    it(label, { timeout: 120_000 }, async () => {
       const [reference, ...others] = await Promise.all(
         runtimes.map(async (r) => ({ runtime: r.name, ...(await answer(r.url, request)) })),
       )
@@ -122,6 +123,29 @@ describe('Node, workerd, Bun and Deno answer byte for byte alike', () => {
           { ...other, runtime: reference.runtime },
           `${other.runtime} vs ${reference.runtime}`,
         ).toEqual(reference)
+      }
+    })
+  }
+
+  // Workers serve these as static assets (their own caching headers); the bytes and the
+  // content type are the same everywhere.
+  for (const asset of DOCS_ASSETS) {
+    it(`GET ${docsAssetUrl(asset)}: same file, same content type`, {
+      timeout: 120_000,
+    }, async () => {
+      const answers = await Promise.all(
+        runtimes.map(async (r) => {
+          const { status, headers, sha256 } = await answer(r.url, { path: docsAssetUrl(asset) })
+          return { runtime: r.name, status, type: headers['content-type'], sha256 }
+        }),
+      )
+      for (const a of answers) {
+        expect(a, a.runtime).toEqual({
+          runtime: a.runtime,
+          status: 200,
+          type: asset.contentType,
+          sha256: answers[0]?.sha256,
+        })
       }
     })
   }
