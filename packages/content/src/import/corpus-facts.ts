@@ -8,7 +8,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { normalizeIsbn } from 'colophon-schema'
 import { runImport } from './run-import.ts'
 
-export const CORPUS_DIR = join(import.meta.dirname, 'fixtures/corpus')
+export const CORPUS_DIR = join(import.meta.dirname, 'corpus')
 const CATALOGUE_YAML = join(import.meta.dirname, '../../catalogue/catalogue.yaml')
 
 type Expected = Record<string, unknown>

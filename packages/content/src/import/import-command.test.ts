@@ -134,7 +134,7 @@ describe('colophon import <folder>', () => {
     )
     expect(run.code).toBe(0)
     expect(run.stderr).toContain(
-      'inferred  pages/no-metadata.txt  type: the page has none; --type reports used',
+      'inferred  pages/no-metadata.txt  type: --type reports applies to every page of the run',
     )
     const parsed = parseReportFile(
       readFileSync(join(catalogue, 'reports/the-long-harvest.md'), 'utf8'),
@@ -171,7 +171,13 @@ describe('colophon import <folder>', () => {
       'catalogue',
     )
     expect(refused.code).toBe(0)
-    expect(refused.stderr).toContain('left as it is (--force overwrites it)')
+    expect(refused.stderr).toContain(
+      `the catalogue's "quiet-engines" is this report (the same title, subtitle and date (2020-09-07)), with other data: left as it is (--force replaces it)`,
+    )
+    // Named again in the summary, with the reason.
+    expect(refused.stderr).toMatch(
+      /\nSkipped:\n {2}pages\/header-day\.txt: the catalogue's "quiet-engines" is this report/,
+    )
     expect(refused.stderr).toContain('1 already in the catalogue (--force overwrites)')
     expect(readFileSync(file, 'utf8')).toBe(first)
 
@@ -184,7 +190,9 @@ describe('colophon import <folder>', () => {
       '--force',
     )
     expect(forced.code).toBe(0)
-    expect(forced.stderr).toContain('replaces the existing report (--force)')
+    expect(forced.stderr).toContain(
+      `replaces the catalogue's "quiet-engines" (--force): it is the same report, by the same title, subtitle and date (2020-09-07)`,
+    )
     expect(readFileSync(file, 'utf8')).toContain('- new cost tables')
   })
 
@@ -218,7 +226,7 @@ describe('colophon import <folder>', () => {
       'catalogue',
     )
     expect(run.stderr).toContain(
-      '→ catalogue/reports/salt-and-silicon.md: the catalogue has this report already, with other data: left as it is',
+      `→ catalogue/reports/salt-and-silicon.md: the catalogue's "salt-and-silicon" is this report (the same title and date (2022-11)), with other data: left as it is (--force replaces it)`,
     )
     expect(readFileSync(join(catalogue, 'reports/salt-and-silicon.md'), 'utf8')).toContain(
       'type: books',
@@ -237,31 +245,44 @@ describe('colophon import <folder>', () => {
     )
     expect(run.code).toBe(1)
     expect(run.stderr).toContain(
-      'error     pages/header-day-copy.txt:5  slug: the same report as pages/header-day.txt (same ISBN, or title and year), imported above',
+      'error     pages/header-day-copy.txt:5  slug: the same report as pages/header-day.txt (the same title, subtitle and date (2020-09-07)), imported above',
     )
   })
 })
 
 describe('colophon import, checked with the catalogue', () => {
   it('fails a page whose DOI another report has, naming both places', async () => {
+    // The page is older-report by its ISBN; replacing it would give it the DOI of doi-report.
     writeFileSync(
       join(catalogue, 'reports/older-report.md'),
-      '---\ntitle: Older Report\npublished: 2001\ntype: books\nidentifiers:\n  doi: 10.5555/delta.7\n---\n',
+      '---\ntitle: Lanterns in the Archive\npublished: 2001\ntype: books\nidentifiers:\n  isbn:\n    - value: 978-1-7391-0416-0\n      form: print\n---\n',
+    )
+    writeFileSync(
+      join(catalogue, 'reports/doi-report.md'),
+      '---\ntitle: Other Report\npublished: 2001\ntype: books\nidentifiers:\n  doi: 10.5555/delta.7\n---\n',
     )
     const page = join(pages, 'header-month.txt')
     writeFileSync(
       page,
       readFileSync(page, 'utf8').replace(
         'Guides | June 2021',
-        'Guides | June 2021\nDOI: https://doi.org/10.5555/delta.7',
+        'Guides | June 2021\nDOI: https://doi.org/10.5555/delta.7\nISBN: 978-1-7391-0416-0 (print)',
       ),
     )
-    const run = await colophon(work, 'import', 'pages/header-month.txt', '--catalogue', 'catalogue')
+    const before = readFileSync(join(catalogue, 'reports/older-report.md'), 'utf8')
+    const run = await colophon(
+      work,
+      'import',
+      'pages/header-month.txt',
+      '--catalogue',
+      'catalogue',
+      '--force',
+    )
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(
-      /error {5}pages\/header-month\.txt:2 {2}identifiers\.doi: DOI 10\.5555\/delta\.7 is already used by "older-report" \(catalogue\/reports\/older-report\.md:\d+\)\n/,
+      /error {5}pages\/header-month\.txt:2 {2}identifiers\.doi: DOI 10\.5555\/delta\.7 is already used by "doi-report" \(catalogue\/reports\/doi-report\.md:\d+\)\n/,
     )
-    expect(readdirSync(join(catalogue, 'reports'))).toEqual(['older-report.md'])
+    expect(readFileSync(join(catalogue, 'reports/older-report.md'), 'utf8')).toBe(before)
   })
 
   it('does not blame a page for problems the catalogue had already', async () => {

@@ -47,7 +47,7 @@ export const importCommand: Command = {
         dir,
         dryRun,
         force: values.force === true,
-        fallbackType: values.type as string | undefined,
+        typeOverride: values.type as string | undefined,
         fallbackPublished: published,
         displayPath,
       })

@@ -2,7 +2,14 @@
 // metadata, subtitle), an overview (lede, paragraphs, subheadings, lists), the findings,
 // the contents and an "Additional Details" section; captures vary in which of these they
 // have and how they mark them, and every decision taken on a shape is recorded.
-import { type Block, type ListBlock, type ListItem, pageBlocks, type TextBlock } from './blocks.ts'
+import {
+  type Block,
+  type ListBlock,
+  type ListItem,
+  MAX_LIST_DEPTH,
+  pageBlocks,
+  type TextBlock,
+} from './blocks.ts'
 import { contentsEntries, contentsEvidence } from './contents.ts'
 import { PageContext } from './context.ts'
 import { readDetails } from './details.ts'
@@ -20,12 +27,14 @@ import { readPrice } from './price.ts'
 import {
   isContentsHeading,
   isDetailsHeading,
+  isFindingsHeading,
   isFindingsIntroduction,
   isHeadingLike,
   isIntroduction,
   isOverviewHeading,
   isPriceIntroduction,
   isRelatedHeading,
+  isSentenceLike,
   isTitleLike,
   sentenceCount,
 } from './prose.ts'
@@ -41,6 +50,18 @@ type ListRole =
   | { kind: 'introduced'; line: number; text: string }
   | { kind: 'field'; line: number; text: string; label: Label }
   | { kind: 'none' }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Every item is a price ("US$20.00 (paperback)") or a free copy, and one at least a price. */
+function allPrices(items: readonly ListItem[]): boolean {
+  const texts = items.map((item) => collapseSpaces(item.text))
+  return (
+    items.every((item) => item.children.length === 0) &&
+    texts.some((t) => readPrice(t) !== undefined) &&
+    texts.every((t) => readPrice(t) !== undefined || /^(?:[A-Za-z ]+:\s*)?free\b/i.test(t))
+  )
+}
 
 const RELATED_WHY =
   'a link to another publication: once it is in the catalogue, list its slug under related'
@@ -102,8 +123,8 @@ class PageReader {
       return index
     }
     const header = readHeaderLine(text)
-    if (header && !ctx.draft.typeLabel && !ctx.draft.published) {
-      ctx.setOnce('typeLabel', header.type, block.line, text, 'type')
+    if (header && !ctx.draft.headerTypeLabel && !ctx.draft.published) {
+      ctx.setOnce('headerTypeLabel', header.type, block.line, text, 'headerType')
       ctx.setOnce('published', header.published, block.line, text)
       this.sawMetadata = true
       return index
@@ -137,6 +158,10 @@ class PageReader {
     if (this.phase === 'front') {
       if (ctx.draft.title === undefined) {
         ctx.setOnce('title', text, block.line, text)
+        return index
+      }
+      if (text.toLowerCase() === ctx.draft.title.toLowerCase()) {
+        ctx.ignore(block.line, text, 'the title, repeated (not a subtitle)')
         return index
       }
       if (this.sawMetadata && this.isSubjectsLine(text)) {
@@ -184,7 +209,9 @@ class PageReader {
         this.role = { kind: 'findings', line: block.line }
         return index
       }
-      if (isHeadingLike(text) && next?.kind === 'text') return this.findingParagraphs(index + 1)
+      // Paragraphs are findings only under a heading that is just that ("Key Findings"), not
+      // under a subheading that mentions findings ("Findings from the Pilot Connections").
+      if (isFindingsHeading(text) && next?.kind === 'text') return this.findingParagraphs(index + 1)
     }
 
     if (this.phase === 'after-contents') {
@@ -201,7 +228,10 @@ class PageReader {
       ctx.ignore(block.line, text, 'the heading of the overview')
       return index
     }
-    if (isIntroduction(text) && next?.kind === 'list') {
+    // A list's introduction: a line ending with a colon, or a sentence right before it
+    // ("The study draws on three kinds of sources"), which stays a sentence; a sentence
+    // with a full stop is a paragraph of its own.
+    if (next?.kind === 'list' && (isIntroduction(text) || isSentenceLike(text))) {
       this.role = { kind: 'introduced', line: block.line, text }
       if (isPriceIntroduction(text)) return index
       this.description(escapeMarkdown(text), block.line)
@@ -341,6 +371,17 @@ class PageReader {
         )
       return
     }
+    if (block.flattened) {
+      ctx.warn(
+        block.flattened[0] as number,
+        `a list nested deeper than ${MAX_LIST_DEPTH} levels: ${block.flattened.length} deeper item(s) kept at level ${MAX_LIST_DEPTH}`,
+      )
+    }
+    if (allPrices(block.items)) {
+      this.prices(block.items)
+      ctx.infer('price', 'a list of amounts with a currency', block.line)
+      return
+    }
     if (role.kind === 'introduced') {
       if (isPriceIntroduction(role.text)) this.prices(block.items)
       else this.description(markdownList(block.items), block.line)
@@ -387,7 +428,7 @@ class PageReader {
   private prices(items: readonly ListItem[]): void {
     for (const item of items) {
       const text = collapseSpaces(item.text)
-      const read = readPrice(text.replace(/^[A-Za-z ]+:\s*/, ''))
+      const read = readPrice(text)
       if (!read) {
         const why = /free/i.test(text)
           ? 'a free publication has no price in the model (price needs an amount and a currency)'
@@ -411,6 +452,20 @@ class PageReader {
         1,
         'no metadata: no "Date:"/"Type:" lines and no "<Type> | <Month YYYY>" header line',
       )
+    }
+    if (draft.title !== undefined && draft.subtitle !== undefined && this.subtitleFromLine) {
+      // The page's subtitle line repeats the title's tail: the title ends before it, at
+      // whichever separator the page used ("A: B — Subtitle" with "Subtitle" below).
+      const tail = new RegExp(`\\s*(?::|[—–]|-{1,2})\\s+${escapeRegExp(draft.subtitle)}$`, 'i')
+      const match = tail.exec(draft.title)
+      if (match && match.index > 0) {
+        draft.title = draft.title.slice(0, match.index).trim()
+        ctx.infer(
+          'title',
+          'the title ends where the subtitle line below it begins',
+          ctx.lines.get('title'),
+        )
+      }
     }
     if (draft.title !== undefined && draft.subtitle === undefined && !this.subtitleFromLine) {
       const split = splitTitle(draft.title)
