@@ -280,7 +280,7 @@ describe('colophon import, checked with the catalogue', () => {
     )
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(
-      /error {5}pages\/header-month\.txt:2 {2}identifiers\.doi: DOI 10\.5555\/delta\.7 is already used by "doi-report" \(catalogue\/reports\/doi-report\.md:\d+\)\n/,
+      /error {5}pages\/header-month\.txt:2 {2}identifiers\.doi: DOI 10\.5555\/delta\.7 is already used by "doi-report" \(catalogue\/reports\/doi-report\.md:\d+(?::\d+)?\)\n/,
     )
     expect(readFileSync(join(catalogue, 'reports/older-report.md'), 'utf8')).toBe(before)
   })

@@ -339,6 +339,12 @@ class PageReader {
     const role = this.role
     this.role = { kind: 'none' }
     if (this.phase === 'front') this.phase = 'overview'
+    if (block.flattened) {
+      ctx.warn(
+        block.flattened[0] as number,
+        `a list nested deeper than ${MAX_LIST_DEPTH} levels: ${block.flattened.length} deeper item(s) kept at level ${MAX_LIST_DEPTH}`,
+      )
+    }
 
     if (this.phase === 'related') {
       for (const item of block.items) ctx.unplace(item.line, item.text, RELATED_WHY)
@@ -370,12 +376,6 @@ class PageReader {
           'a list after the table of contents, with no field to hold it',
         )
       return
-    }
-    if (block.flattened) {
-      ctx.warn(
-        block.flattened[0] as number,
-        `a list nested deeper than ${MAX_LIST_DEPTH} levels: ${block.flattened.length} deeper item(s) kept at level ${MAX_LIST_DEPTH}`,
-      )
     }
     if (allPrices(block.items)) {
       this.prices(block.items)
