@@ -372,3 +372,174 @@ describe('colophon import, command line mistakes', () => {
     expect(run.stderr).toContain('--published: date April: expected YYYY, YYYY-MM or YYYY-MM-DD')
   })
 })
+
+describe('colophon import: no report confused or lost', () => {
+  const CORPUS = join(here, 'corpus')
+  const part = (n: 1 | 2) => join(CORPUS, n === 1 ? 'p11-two-part-1.txt' : 'p12-two-part-2.txt')
+
+  it('takes part 2 of a two-part paper for another report, in one batch and into a catalogue that has part 1', async () => {
+    cpSync(part(1), join(pages, 'part-1.txt'))
+    cpSync(part(2), join(pages, 'part-2.txt'))
+    const batch = await colophon(
+      work,
+      'import',
+      'pages/part-1.txt',
+      'pages/part-2.txt',
+      '--catalogue',
+      'catalogue',
+    )
+    expect(batch.code).toBe(0)
+    expect(readdirSync(join(catalogue, 'reports')).sort()).toEqual([
+      'rebuilding-irrigation-systems-part-2-remedies.md',
+      'rebuilding-irrigation-systems.md',
+    ])
+    const first = readFileSync(join(catalogue, 'reports/rebuilding-irrigation-systems.md'), 'utf8')
+    // Part 2 again, with --force: it is part 2's own file that it matches, never part 1's.
+    const again = await colophon(
+      work,
+      'import',
+      'pages/part-2.txt',
+      '--catalogue',
+      'catalogue',
+      '--force',
+    )
+    expect(again.code).toBe(0)
+    expect(again.stderr).toContain(
+      'rebuilding-irrigation-systems-part-2-remedies.md: the catalogue has this report already, with the same data',
+    )
+    expect(readFileSync(join(catalogue, 'reports/rebuilding-irrigation-systems.md'), 'utf8')).toBe(
+      first,
+    )
+  })
+
+  it('--force replaces only the same report, and says which and why', async () => {
+    cpSync(part(1), join(pages, 'part-1.txt'))
+    await colophon(work, 'import', 'pages/part-1.txt', '--catalogue', 'catalogue')
+    const page = join(pages, 'part-1.txt')
+    writeFileSync(
+      page,
+      readFileSync(page, 'utf8').replace('silt, broken gates', 'silt, weeds, broken gates'),
+    )
+    const forced = await colophon(
+      work,
+      'import',
+      'pages/part-1.txt',
+      '--catalogue',
+      'catalogue',
+      '--force',
+    )
+    expect(forced.stderr).toContain(
+      `pages/part-1.txt → catalogue/reports/rebuilding-irrigation-systems.md: replaces the catalogue's "rebuilding-irrigation-systems" (--force): it is the same report, by the same title, subtitle and date (2014-01)`,
+    )
+  })
+
+  it('a page that fails reserves no slug, and every skipped page is named with its reason', async () => {
+    // The first page has the title of the second but no date: it fails, and takes nothing.
+    writeFileSync(join(pages, 'a-undated.txt'), 'Harbour Dues\n\nNo date on this page.\n')
+    writeFileSync(
+      join(pages, 'b-dated.txt'),
+      'Harbour Dues\nReports | May 2013\n\nA page with a date.\n',
+    )
+    const run = await colophon(
+      work,
+      'import',
+      'pages/a-undated.txt',
+      'pages/b-dated.txt',
+      '--catalogue',
+      'catalogue',
+    )
+    expect(run.code).toBe(1)
+    expect(readdirSync(join(catalogue, 'reports'))).toEqual(['harbour-dues.md'])
+    expect(run.stderr).toMatch(
+      /\nSkipped:\n {2}pages\/a-undated\.txt: published: required: the page gives no date/,
+    )
+    expect(run.stderr).toMatch(
+      /\nPer page:\n {2}pages\/a-undated\.txt → —: failed; .*\n {2}pages\/b-dated\.txt → harbour-dues: new; /,
+    )
+  })
+
+  it('adds the series and topics pages name to catalogue.yaml, keeping its comments and layout', async () => {
+    const yaml = `# Our catalogue: comments stay.\n${CATALOGUE_YAML.replace('  series:\n', '  # series we publish\n  series:\n')}`
+    writeFileSync(join(catalogue, 'catalogue.yaml'), yaml)
+    cpSync(join(CORPUS, 'p09-dash-title.txt'), join(pages, 'ports.txt'))
+    const run = await colophon(work, 'import', 'pages/ports.txt', '--catalogue', 'catalogue')
+    expect(run.code).toBe(0)
+    const after = readFileSync(join(catalogue, 'catalogue.yaml'), 'utf8')
+    expect(after.startsWith('# Our catalogue: comments stay.\n')).toBe(true)
+    expect(after).toContain(
+      '  # series we publish\n  series:\n    coastal-economics-working-papers: { label: Coastal Economics Working Paper Series }\n    trade-facilitation-series:\n      label: Trade Facilitation Series\n',
+    )
+    expect(after).toContain(
+      '    transport:\n      label: Transport\n    trade:\n      label: Trade\n',
+    )
+    // Only lines were added.
+    const kept = after.split('\n').filter((line) => yaml.split('\n').includes(line))
+    expect(kept).toEqual(yaml.split('\n'))
+    expect(run.stderr).toContain(
+      'Added to catalogue.yaml:\n  vocabularies.series.trade-facilitation-series: { label: "Trade Facilitation Series" }',
+    )
+    const check = await colophon(work, 'check', '--dir', 'catalogue')
+    expect(check.code).toBe(0)
+  })
+
+  it('with --no-new-vocabulary leaves catalogue.yaml alone and the words unplaced', async () => {
+    cpSync(join(CORPUS, 'p09-dash-title.txt'), join(pages, 'ports.txt'))
+    const run = await colophon(
+      work,
+      'import',
+      'pages/ports.txt',
+      '--catalogue',
+      'catalogue',
+      '--no-new-vocabulary',
+    )
+    expect(readFileSync(join(catalogue, 'catalogue.yaml'), 'utf8')).toBe(CATALOGUE_YAML)
+    expect(run.stderr).toContain(
+      'unplaced  pages/ports.txt:10  "Trade Facilitation Series": "Trade Facilitation Series" is not in the series vocabulary',
+    )
+  })
+
+  it('--map maps a word for the run and prints the alias to add', async () => {
+    cpSync(join(CORPUS, 'p03-series-number.txt'), join(pages, 'savings.txt'))
+    const run = await colophon(
+      work,
+      'import',
+      'pages/savings.txt',
+      '--catalogue',
+      'catalogue',
+      '--dry-run',
+      '--map',
+      'type:"Publication"=working-papers',
+    )
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('type: working-papers')
+    expect(run.stderr).toContain(
+      'mapped    pages/savings.txt:2  type: "Publication" → working-papers (by --map)',
+    )
+    expect(run.stderr).toContain(
+      'Aliases to add to catalogue.yaml, so that these words map in every run:\n  vocabularies.types.working-papers.aliases: ["Publication"]',
+    )
+    const bad = await colophon(
+      work,
+      'import',
+      'pages/savings.txt',
+      '--catalogue',
+      'catalogue',
+      '--map',
+      'type:"Publication"=reprts',
+    )
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain(
+      '--map type:"publication"=reprts: no key reprts in the types vocabulary',
+    )
+  })
+
+  it('refuses a page over the size limit unread, with the limit in the message', async () => {
+    writeFileSync(
+      join(pages, 'huge.txt'),
+      `Huge\nReports | May 2013\n\n${'word '.repeat(1_000_000)}`,
+    )
+    const run = await colophon(work, 'import', 'pages/huge.txt', '--catalogue', 'catalogue')
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('pages/huge.txt: the page is 4.8 MB: pages over 4 MB are not read')
+  })
+})

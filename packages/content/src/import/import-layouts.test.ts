@@ -150,10 +150,10 @@ describe('limits', () => {
       message: 'a list nested deeper than 32 levels: 568 deeper item(s) kept at level 32',
     })
     let depth = 0
-    let entries = result.report.contents
+    let entries = result.report.contents as readonly { children?: unknown }[] | undefined
     while (entries?.[0]) {
       depth++
-      entries = entries[0].children
+      entries = entries[0].children as typeof entries
     }
     expect(depth).toBe(32)
     expect(Report.safeParse(result.report).success).toBe(true)

@@ -21,6 +21,7 @@ import {
   type PageImport,
   type RunMaps,
 } from './import-page.ts'
+import { closestKeys, type RunMap } from './vocabulary.ts'
 
 export interface ImportOptions {
   /** Page files or folders of pages (`.txt`, searched recursively). */
@@ -192,6 +193,16 @@ export async function runImport(options: ImportOptions): Promise<ImportRun> {
     return { pages: [], catalogueProblems: parsedSettings.problems, dryRun, added: [] }
   }
   const settings = parsedSettings.settings
+  for (const [name, map] of Object.entries(options.maps ?? {})) {
+    const vocabulary = settings.vocabularies[name as keyof Vocabularies] ?? {}
+    for (const [word, key] of map as RunMap) {
+      if (Object.hasOwn(vocabulary, key)) continue
+      const closest = closestKeys(vocabulary, key)
+      throw new ImportSourceError(
+        `--map ${name === 'types' ? 'type' : name}:"${word}"=${key}: no key ${key} in the ${name} vocabulary of ${display(settingsPath)}${closest.length ? ` (closest: ${closest.join(', ')})` : ''}`,
+      )
+    }
+  }
 
   // What the catalogue holds: slugs, and each valid report's identity.
   const fileOfSlug = new Map<string, string>()
