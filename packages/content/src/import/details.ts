@@ -14,6 +14,7 @@ import {
   type Label,
   readDate,
   readPages,
+  splitKnownLabel,
   splitLabelled,
   splitSubjects,
 } from './fields.ts'
@@ -178,6 +179,13 @@ export function readDetails(ctx: PageContext, blocks: readonly Block[], start: n
             continue
           }
         }
+      }
+      // "Pages 48": a known label and one space, when the value has the label's shape.
+      const joined = block.kind === 'text' && !pending ? splitKnownLabel(text) : undefined
+      const joinedLabel = joined && fieldOfLabel(joined.label)
+      if (joined && joinedLabel && fitsLabel(joinedLabel, joined.value) && !unlabelledShape(text)) {
+        applyField(ctx, joinedLabel, joined.value, line, text)
+        continue
       }
       if (pending && fitsLabel(pending, text)) {
         applyField(ctx, pending, text, line, `${pendingText} ${text}`)

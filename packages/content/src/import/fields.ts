@@ -111,6 +111,29 @@ export function fieldOfLabel(label: string): Label | undefined {
   return undefined
 }
 
+// Labels longest first, for "Label value" lines that a capture joined with one space.
+let labelsLongestFirst: string[] | undefined
+
+/**
+ * A details line that starts with a known label and one space ("Pages 48", "Type Books"),
+ * or `undefined`.
+ *
+ * @example
+ * splitKnownLabel('Number of pages 48') // { label: 'number of pages', value: '48' }
+ */
+export function splitKnownLabel(text: string): LabelledLine | undefined {
+  labelsLongestFirst ??= Object.keys(LABELS).sort((a, b) => b.length - a.length)
+  const lower = collapseSpaces(text).toLowerCase()
+  for (const label of labelsLongestFirst) {
+    if (label.length < 3 || !lower.startsWith(`${label} `)) continue
+    const value = collapseSpaces(text)
+      .slice(label.length + 1)
+      .trim()
+    if (value !== '') return { label, value }
+  }
+  return undefined
+}
+
 export interface LabelledLine {
   label: string
   value: string
@@ -135,18 +158,34 @@ export function splitLabelled(text: string): LabelledLine | undefined {
  * @example
  * readHeaderLine('Working Papers | 3 March 2021') // { type: 'Working Papers', published: '2021-03-03' }
  */
-export function readHeaderLine(text: string): { type: string; published: string } | undefined {
-  const match = /^([^|]{2,60}?)\s*\|\s*([^|]+)$/.exec(text)
-  if (!match) return undefined
-  const published = partialDateFromText(match[2] ?? '')
+export function readHeaderLine(
+  text: string,
+): { type: string; published: string; pages?: number | undefined } | undefined {
+  // "<Type> | <date>", and pages that add a segment: "<Type> | <date> | 48 pages".
+  const segments = text.split('|').map(collapseSpaces)
+  if (segments.length < 2 || segments.length > 4) return undefined
+  const [type = '', date = '', ...rest] = segments
+  if (type.length < 2 || type.length > 60) return undefined
+  const published = dateFromText(date)
   if (!published) return undefined
-  return { type: collapseSpaces(match[1] ?? ''), published }
+  const pages = rest
+    .map((s) => (/\bpages?\b|\bpp\b/i.test(s) ? readPages(s) : undefined))
+    .find(Boolean)
+  if (rest.length > 0 && pages === undefined) return undefined
+  return pages === undefined ? { type, published } : { type, published, pages }
+}
+
+/** "April 2013", "15 April 2013", "April 15, 2013", "2013" → a partial date. */
+function dateFromText(text: string): string | undefined {
+  const american = /^([A-Za-z]{3,})\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(text)
+  if (american) return partialDateFromText(`${american[2]} ${american[1]} ${american[3]}`)
+  return partialDateFromText(text)
 }
 
 /** A date as pages write it ("April 2013", "15 April 2013", "2013", "2013-04"), or `undefined`. */
 export function readDate(text: string): string | undefined {
   const value = collapseSpaces(text)
-  return partialDateFromText(value) ?? (partialDateProblem(value) ? undefined : value)
+  return dateFromText(value) ?? (partialDateProblem(value) ? undefined : value)
 }
 
 const ORDINALS = [

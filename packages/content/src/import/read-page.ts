@@ -2,6 +2,7 @@
 // metadata, subtitle), an overview (lede, paragraphs, subheadings, lists), the findings,
 // the contents and an "Additional Details" section; captures vary in which of these they
 // have and how they mark them, and every decision taken on a shape is recorded.
+import { partialDateProblem } from 'colophon-schema'
 import {
   type Block,
   type ListBlock,
@@ -17,6 +18,7 @@ import {
   applyField,
   fieldOfLabel,
   type Label,
+  readDate,
   readHeaderLine,
   splitLabelled,
   splitSubjects,
@@ -126,6 +128,7 @@ class PageReader {
     if (header && !ctx.draft.headerTypeLabel && !ctx.draft.published) {
       ctx.setOnce('headerTypeLabel', header.type, block.line, text, 'headerType')
       ctx.setOnce('published', header.published, block.line, text)
+      if (header.pages !== undefined) ctx.setOnce('pages', header.pages, block.line, text)
       this.sawMetadata = true
       return index
     }
@@ -162,6 +165,14 @@ class PageReader {
       }
       if (text.toLowerCase() === ctx.draft.title.toLowerCase()) {
         ctx.ignore(block.line, text, 'the title, repeated (not a subtitle)')
+        return index
+      }
+      // A line that is only a date ("April 2013") in the front: the date of publication.
+      const date = ctx.draft.published === undefined ? readDate(text) : undefined
+      if (date && /[A-Za-z]/.test(text) && !partialDateProblem(date)) {
+        ctx.setOnce('published', date, block.line, text)
+        ctx.infer('published', 'an unlabelled date line below the title', block.line)
+        this.sawMetadata = true
         return index
       }
       if (this.sawMetadata && this.isSubjectsLine(text)) {
@@ -224,6 +235,15 @@ class PageReader {
     }
 
     // The overview.
+    // A line that is only a price ("US$25.00 (paperback)"): the price, not the overview.
+    const price = text.length <= 60 ? readPrice(text) : undefined
+    if (price && ctx.draft.price === undefined) {
+      ctx.draft.price = price.price
+      ctx.at('price', block.line)
+      ctx.infer('price', 'a line that is only an amount with a currency', block.line)
+      if (price.assumed) ctx.infer('price.currency', price.assumed, block.line)
+      return index
+    }
     if (isOverviewHeading(text) && ctx.draft.description === undefined) {
       ctx.ignore(block.line, text, 'the heading of the overview')
       return index
