@@ -540,6 +540,6 @@ describe('colophon import: no report confused or lost', () => {
     )
     const run = await colophon(work, 'import', 'pages/huge.txt', '--catalogue', 'catalogue')
     expect(run.code).toBe(1)
-    expect(run.stderr).toContain('pages/huge.txt: the page is 4.8 MB: pages over 4 MB are not read')
+    expect(run.stderr).toContain('pages/huge.txt: the page is 4.8 MB: pages over 2 MB are not read')
   })
 })

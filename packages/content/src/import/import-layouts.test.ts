@@ -160,6 +160,6 @@ describe('limits', () => {
   })
   it('refuses a page over the documented size with a clear error', () => {
     expect(() => run('x'.repeat(MAX_PAGE_CHARS + 1))).toThrow(PageTooLargeError)
-    expect(() => run('x'.repeat(MAX_PAGE_CHARS + 1))).toThrow(/pages over 4,194,304 are not read/)
+    expect(() => run('x'.repeat(MAX_PAGE_CHARS + 1))).toThrow(/pages over 2,097,152 are not read/)
   })
 })

@@ -336,7 +336,7 @@ function chooseSlug(
 }
 
 /** The page's size past which it is not read (characters): see the README. */
-export const MAX_PAGE_CHARS = 4 * 1024 * 1024
+export const MAX_PAGE_CHARS = 2 * 1024 * 1024
 
 /** Thrown for a page over MAX_PAGE_CHARS. */
 export class PageTooLargeError extends Error {}
