@@ -163,3 +163,19 @@ describe('limits', () => {
     expect(() => run('x'.repeat(MAX_PAGE_CHARS + 1))).toThrow(/pages over 2,097,152 are not read/)
   })
 })
+
+describe("the bundled catalogue's words", () => {
+  it.each([
+    ['Policy Brief', 'papers-and-briefs', 'alias'],
+    ['Handbook', 'guides', 'alias'],
+    ['Working Paper', 'working-papers', 'inflection'],
+    ['Annual Report', 'annual-reports', 'inflection'],
+    ['Evaluation Document', 'evaluation-reports', 'alias'],
+    ['Proceedings', 'conference-proceedings', 'alias'],
+    ['Publication', 'reports', 'default'],
+  ])('maps "%s" to %s (%s)', (word, key, rule) => {
+    const result = run(`A Title\n${word} | May 2019\n\nText.`)
+    expect(result.report.type).toBe(key)
+    expect(result.mapped[0]?.rule ?? 'default').toBe(rule)
+  })
+})
