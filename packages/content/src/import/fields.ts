@@ -285,7 +285,9 @@ export function applyField(
       addAuthors(ctx, value, line)
       return
     case 'price': {
-      const read = readPrice(value)
+      // "Hardcopy price: US$40.00; PDF: free": the first part that is a price.
+      const parts = value.split(/\s*[;|]\s*/)
+      const read = parts.map((part) => readPrice(part)).find((p) => p !== undefined)
       if (!read) {
         ctx.unplace(
           line,

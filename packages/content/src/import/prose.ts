@@ -31,7 +31,7 @@ export function isIntroduction(text: string): boolean {
 
 // "Some of the report's findings include:", "Key findings", "The main findings are:".
 const FINDINGS =
-  /\bfindings?\b|\bkey (?:messages|takeaways|points|conclusions)\b|\bthe (?:report|study|paper) finds\b/i
+  /\bfindings?\b|\bkey (?:messages|takeaways|points|conclusions)\b|\bthe (?:report|study|paper) finds\b|^(?:key |main )?highlights:?$/i
 
 /** True for a heading or introduction that announces the findings. */
 export function isFindingsIntroduction(text: string): boolean {
