@@ -112,7 +112,7 @@ const SINGLE: ReadonlySet<Label['field']> = new Set([
  * True when a line below a label on its own line is a value of that label: of the field's
  * shape, so that later unlabelled lines (a footer, another detail) are not filed under it.
  */
-function fitsLabel(label: Label, text: string): boolean {
+export function fitsLabel(label: Label, text: string): boolean {
   switch (label.field) {
     case 'isbn':
       return looksLikeIsbns(text)

@@ -162,7 +162,7 @@ export function readHeaderLine(
   text: string,
 ): { type: string; published: string; pages?: number | undefined } | undefined {
   // "<Type> | <date>", and pages that add a segment: "<Type> | <date> | 48 pages".
-  const segments = text.split('|').map(collapseSpaces)
+  const segments = text.split(/[|·]/).map(collapseSpaces)
   if (segments.length < 2 || segments.length > 4) return undefined
   const [type = '', date = '', ...rest] = segments
   if (type.length < 2 || type.length > 60) return undefined

@@ -13,13 +13,14 @@ import {
 } from './blocks.ts'
 import { contentsEntries, contentsEvidence } from './contents.ts'
 import { PageContext } from './context.ts'
-import { readDetails } from './details.ts'
+import { fitsLabel, readDetails } from './details.ts'
 import {
   applyField,
   fieldOfLabel,
   type Label,
   readDate,
   readHeaderLine,
+  splitKnownLabel,
   splitLabelled,
   splitSubjects,
 } from './fields.ts'
@@ -64,6 +65,16 @@ function allPrices(items: readonly ListItem[]): boolean {
     texts.every((t) => readPrice(t) !== undefined || /^(?:[A-Za-z ]+:\s*)?free\b/i.test(t))
   )
 }
+
+/** Fields a value's shape confirms (an ISBN's check digit, a page count, a date). */
+const SHAPED: ReadonlySet<Label['field']> = new Set([
+  'isbn',
+  'issn',
+  'pages',
+  'published',
+  'price',
+  'doi',
+])
 
 const RELATED_WHY =
   'a link to another publication: once it is in the catalogue, list its slug under related'
@@ -141,6 +152,20 @@ class PageReader {
       !(label.field === 'price' && next?.kind === 'list')
     ) {
       applyField(ctx, label, labelled.value, block.line, text)
+      this.sawMetadata = true
+      return index
+    }
+
+    // "ISBN 978-…", "Pages 148": a label and one space, for fields whose values have a shape.
+    const joined = labelled ? undefined : splitKnownLabel(text)
+    const joinedLabel = joined && fieldOfLabel(joined.label)
+    if (
+      joined &&
+      joinedLabel &&
+      SHAPED.has(joinedLabel.field) &&
+      fitsLabel(joinedLabel, joined.value)
+    ) {
+      applyField(ctx, joinedLabel, joined.value, block.line, text)
       this.sawMetadata = true
       return index
     }
@@ -225,6 +250,17 @@ class PageReader {
       if (isFindingsHeading(text) && next?.kind === 'text') return this.findingParagraphs(index + 1)
     }
 
+    if (this.phase === 'after-contents' && this.isSubjectsLine(text)) {
+      for (const subject of splitSubjects(text)) {
+        ctx.list('topicLabels').push({ label: subject, line: block.line })
+      }
+      ctx.infer(
+        'topics',
+        'an unlabelled line of semicolon-separated subjects after the contents',
+        block.line,
+      )
+      return index
+    }
     if (this.phase === 'after-contents') {
       ctx.unplace(
         block.line,
