@@ -98,6 +98,8 @@ export function fieldOfLabel(label: string): Label | undefined {
   const key = collapseSpaces(label).toLowerCase()
   const field = LABELS[key]
   if (field) return { field }
+  // "Hardcopy price", "Print price", "Price (paperback)".
+  if (/^(?:[a-z -]{2,20} )?price(?: \([a-z -]+\))?$/.test(key)) return { field: 'price' }
   const formFirst = /^(print|web|pdf|online|electronic|e|p)[- ]?(isbn|issn)s?$/.exec(key)
   const formAfter =
     /^(isbn|issn)s?(?:-1[03])?\s*\(([a-z-]+)\)$/.exec(key) ??
@@ -215,7 +217,9 @@ export function readEdition(text: string): number | undefined {
 /** "148 pages", "148 pp.", "xii, 148 pages", "148" → 148, or `undefined`. */
 export function readPages(text: string): number | undefined {
   const value = collapseSpaces(text)
-  const match = /(?:^|[\s,+])(\d+)\s*(?:pages?|pp\.?|p\.)$/i.exec(value) ?? /^(\d+)$/.exec(value)
+  const match =
+    /(?:^|[\s,+])(\d+)\s*(?:pages?|pp\.?|p\.)$/i.exec(value) ??
+    /^(?:[ivxlc]+\s*[,+]\s*)?(\d+)$/i.exec(value)
   const pages = Number(match?.[1])
   return match && pages >= 1 ? pages : undefined
 }

@@ -179,3 +179,20 @@ describe("the bundled catalogue's words", () => {
     expect(result.mapped[0]?.rule ?? 'default').toBe(rule)
   })
 })
+
+describe('more shapes of the same facts', () => {
+  it('a series line under the title, a "Hardcopy price" label, prelims before the page count', () => {
+    const result = run(
+      'Ports and Growth\nEconomics Working Paper Series No. 712\nPublication | May 2019\n\nText of the page.\n\nAdditional Details\nHardcopy price: US$18.00\nPages: xii, 148\n',
+    )
+    expect(result.report.series).toEqual({ key: 'economics-working-paper-series', number: '712' })
+    expect(result.report.subtitle).toBeUndefined()
+    expect(result.report.price).toEqual({ amount: 18, currency: 'USD' })
+    expect(result.report.pages).toBe(148)
+  })
+  it('an American date and a page count in the header', () => {
+    const result = run('Ports and Growth\nPublication | May 3, 2019 | 48 pages\n\nText.')
+    expect(result.report.published).toBe('2019-05-03')
+    expect(result.report.pages).toBe(48)
+  })
+})

@@ -76,6 +76,14 @@ const SHAPED: ReadonlySet<Label['field']> = new Set([
   'doi',
 ])
 
+/** A line that names a series: "… Series", "… Series No. 12", "ADB Briefs No. 100". */
+function seriesLine(text: string): string | undefined {
+  if (text.length > 100 || /[.!?:]$/.test(text) || !/^\p{Lu}/u.test(text)) return undefined
+  if (/\bSeries(?:[,;\s]+(?:No\.?|Number|#)\s*[A-Za-z]?\d[\w.-]*)?$/.test(text)) return text
+  if (/\b(?:Briefs?|Papers?|Notes?|Reports?)\s+No\.\s*\d[\w.-]*$/.test(text)) return text
+  return undefined
+}
+
 const RELATED_WHY =
   'a link to another publication: once it is in the catalogue, list its slug under related'
 
@@ -198,6 +206,17 @@ class PageReader {
         ctx.setOnce('published', date, block.line, text)
         ctx.infer('published', 'an unlabelled date line below the title', block.line)
         this.sawMetadata = true
+        return index
+      }
+      // "Economics Working Paper Series No. 641" under the title: the series.
+      const series = ctx.draft.seriesLabel === undefined ? seriesLine(text) : undefined
+      if (series) {
+        ctx.setOnce('seriesLabel', series, block.line, text, 'series')
+        ctx.infer(
+          'series',
+          'an unlabelled line naming a series (ending in "Series" or "No. <n>")',
+          block.line,
+        )
         return index
       }
       if (this.sawMetadata && this.isSubjectsLine(text)) {
