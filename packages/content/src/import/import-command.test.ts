@@ -543,3 +543,26 @@ describe('colophon import: no report confused or lost', () => {
     expect(run.stderr).toContain('pages/huge.txt: the page is 4.8 MB: pages over 2 MB are not read')
   })
 })
+
+describe('colophon import: a duplicate of a page that fails', () => {
+  it('is imported once the page it duplicated fails', async () => {
+    // The first page's type names nothing (and this catalogue has no default): it fails. The
+    // second, the same report by title and date, then stands on its own.
+    writeFileSync(join(pages, 'a.txt'), 'Harbour Dues\nCookbooks | May 2013\n\nA page.\n')
+    writeFileSync(join(pages, 'b.txt'), 'Harbour Dues\nReports | May 2013\n\nA page.\n')
+    const run = await colophon(
+      work,
+      'import',
+      'pages/a.txt',
+      'pages/b.txt',
+      '--catalogue',
+      'catalogue',
+    )
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('pages/b.txt → catalogue/reports/harbour-dues.md: new report')
+    expect(run.stderr).toMatch(
+      /Skipped:\n {2}pages\/a\.txt: type: required: line 2: "Cookbooks" is not in the types vocabulary/,
+    )
+    expect(readdirSync(join(catalogue, 'reports'))).toEqual(['harbour-dues.md'])
+  })
+})

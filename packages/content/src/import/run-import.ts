@@ -260,7 +260,9 @@ export async function runImport(options: ImportOptions): Promise<ImportRun> {
       const outcome = readOne(file)
       pages.push(outcome)
       pageOf.set(outcome, file)
-      if (outcome.status === 'failed') settled.set(file, outcome)
+      // A page without a title fails whatever the others do; a duplicate of an earlier page
+      // is decided again each round (that page may fail and leave it the report).
+      if (outcome.status === 'failed' && outcome.slug === undefined) settled.set(file, outcome)
     }
 
     function readOne(file: string): PageOutcome {
