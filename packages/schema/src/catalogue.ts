@@ -202,7 +202,8 @@ export function catalogueRules(
  */
 export const Catalogue = strictObject({ ...settingsShape, reports: z.array(Report) })
   .superRefine((catalogue, ctx) => {
-    for (const { path, message } of catalogueRules(catalogue, catalogue.reports)) {
+    const issues = [...defaultsProblems(catalogue), ...catalogueRules(catalogue, catalogue.reports)]
+    for (const { path, message } of issues) {
       ctx.addIssue({ code: 'custom', path, message, input: catalogue })
     }
   })
