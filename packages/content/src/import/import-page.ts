@@ -128,6 +128,13 @@ function resolveType(r: Resolver, missing: Record<string, string>): string | und
     const match = matchVocabulary(types, word, options.maps?.types)
     if (!match.key) continue
     if (match.inferred) ctx.infer('type', match.inferred, line)
+    const header = ctx.draft.headerTypeLabel
+    if (word === ctx.draft.typeLabel && header !== undefined && header !== word)
+      ctx.infer(
+        'type',
+        `the labelled type "${word}" is preferred to the header's "${header}"`,
+        line,
+      )
     r.mapped.push({ field: 'type', word, key: match.key, rule: match.rule ?? 'key', line })
     return match.key
   }
