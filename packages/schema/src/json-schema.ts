@@ -52,7 +52,8 @@ export function catalogueJsonSchema(): Record<string, unknown> {
  *
  * @example
  * const validate = new Ajv2020({ validateFormats: false }).compile(compiledReportJsonSchema())
- * validate(await (await fetch('https://reports.example.org/v1/reports/beyond-factory-asia')).json()) // true
+ * const report = await (await fetch('https://reports.example.org/v1/reports/beyond-factory-asia')).json()
+ * if (!validate(report)) console.error(validate.errors)
  */
 export function compiledReportJsonSchema(): Record<string, unknown> {
   return generate(CompiledReport, 'compiled-report.schema.json', 'output')
