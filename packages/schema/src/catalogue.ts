@@ -8,6 +8,9 @@ import { closestMatch } from './suggest.ts'
 
 export const VocabularyEntry = strictObject({
   label: NonBlank.max(200),
+  singular: NonBlank.max(200)
+    .optional()
+    .meta({ description: 'The label for one item ("Report" for "Reports"), for citations' }),
   description: NonBlank.max(1000).optional(),
 })
 export type VocabularyEntry = z.infer<typeof VocabularyEntry>
