@@ -11,6 +11,7 @@ import { HttpProblem, problemResponse } from './problem.ts'
 import { type PublicUrlOption, resolvePublicUrl } from './public-url.ts'
 import { doiWithSlashes, lookup } from './routes/lookup.ts'
 import { meta } from './routes/meta.ts'
+import { oai } from './routes/oai.ts'
 import { reports } from './routes/reports.ts'
 import { vocabularies } from './routes/vocabularies.ts'
 import type { CatalogueStore } from './store/store.ts'
@@ -52,7 +53,7 @@ export function createApp(options: AppOptions) {
   app.use(
     cors({
       origin: '*',
-      allowMethods: ['GET', 'HEAD', 'OPTIONS'],
+      allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
       exposeHeaders: ['ETag', 'Link', 'Location', 'Content-Location'],
       maxAge: 86400,
     }),
@@ -72,6 +73,7 @@ export function createApp(options: AppOptions) {
     .route('/', meta)
 
   app.route('/v1', doiWithSlashes)
+  app.route('/', oai)
 
   let document: unknown
   app.get('/openapi.json', (c) => {

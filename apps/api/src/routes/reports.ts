@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import type { Tombstone } from 'colophon-content'
 import { CompiledReport, slugProblem } from 'colophon-schema'
 import type { AppEnv } from '../env.ts'
 import { webUrl } from '../formats/context.ts'
@@ -71,10 +72,30 @@ export const reportRoute = createRoute({
     },
     304: { description: 'Not modified (If-None-Match)' },
     400: problem('Malformed slug or unknown parameter'),
-    404: problem('No report with this slug'),
+    404: problem('No report with this slug (or no DataCite record: the report has no DOI)'),
+    410: problem(
+      'The report was withdrawn: `withdrawn` holds its date and reason, `reportTitle` its title',
+    ),
     406: problem('None of the formats in Accept can be produced'),
   },
 })
+
+/** RFC 9457 problem type of a withdrawn report's 410. */
+export const WITHDRAWN = 'urn:colophon:problem:withdrawn'
+
+/** The 410 of a withdrawn report: its title, the date and the reason, for the web app's page. */
+export function withdrawnProblem(slug: string, tombstone: Tombstone): HttpProblem {
+  return new HttpProblem(
+    410,
+    {
+      type: WITHDRAWN,
+      title: 'Report withdrawn',
+      detail: `"${tombstone.title}" was withdrawn (${tombstone.withdrawn.date}): ${tombstone.withdrawn.reason}`,
+      extensions: { slug, reportTitle: tombstone.title, withdrawn: tombstone.withdrawn },
+    },
+    { 'Cache-Control': CACHE_CONTROL },
+  )
+}
 
 function pageUrl(url: URL, page: number): string {
   const next = new URL(url)
@@ -149,8 +170,11 @@ export const reports = new OpenAPIHono<AppEnv>()
       if (!format) throw new Error('unreachable: no format')
       const catalogue = await catalogueOf(c)
       const hash = catalogue.manifest.reports[slug]
-      if (hash === undefined)
+      if (hash === undefined) {
+        const tombstone = catalogue.manifest.withdrawn?.[slug]
+        if (tombstone) throw withdrawnProblem(slug, tombstone)
         throw new HttpProblem(404, { detail: `no report with slug "${slug}"` })
+      }
       const etag = strongEtag(hash, format.name)
       const headers: Record<string, string> = { 'Cache-Control': CACHE_CONTROL }
       if (!bySuffix) headers.Vary = 'Accept'
@@ -166,8 +190,11 @@ export const reports = new OpenAPIHono<AppEnv>()
           apiUrl: webUrl(catalogue.settings, `/v1/reports/${slug}`),
         })
       })
-      if (body === undefined)
-        throw new HttpProblem(404, { detail: `no report with slug "${slug}"` })
+      if (body === undefined) {
+        throw new HttpProblem(404, {
+          detail: `report "${slug}" has no ${format.name} record (a DataCite record needs a DOI)`,
+        })
+      }
       return new Response(body, {
         status: 200,
         headers: {
