@@ -9,6 +9,7 @@ import packageJson from '../package.json' with { type: 'json' }
 import type { AppEnv } from './env.ts'
 import { HttpProblem, problemResponse } from './problem.ts'
 import { type PublicUrlOption, resolvePublicUrl } from './public-url.ts'
+import { dump } from './routes/dump.ts'
 import { doiWithSlashes, lookup } from './routes/lookup.ts'
 import { meta } from './routes/meta.ts'
 import { oai } from './routes/oai.ts'
@@ -71,6 +72,7 @@ export function createApp(options: AppOptions) {
     .route('/v1', lookup)
     .route('/v1', vocabularies)
     .route('/', meta)
+    .route('/', dump)
 
   app.route('/v1', doiWithSlashes)
   app.route('/', oai)

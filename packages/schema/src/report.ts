@@ -281,6 +281,7 @@ export const ReportSummary = ReportFields.pick({
   topics: true,
   countries: true,
   language: true,
+  identifiers: true,
 })
   .extend({
     modified: UtcDateTime.meta({

@@ -46,7 +46,7 @@ async function oai(query: string, init?: RequestInit): Promise<string> {
 }
 
 const errorCode = (xml: string) => /<error code="([^"]+)"/.exec(xml)?.[1]
-const all = (xml: string, re: RegExp) => [...xml.matchAll(re)].map((m) => m[1])
+const all = (xml: string, re: RegExp) => [...xml.matchAll(re)].map((m) => m[1] as string)
 
 describe('OAI-PMH verbs', () => {
   it('Identify names the repository, its public base URL, persistent deletes, second granularity', async () => {
@@ -227,7 +227,7 @@ describe('a harvest of a generated catalogue', () => {
         expect(token?.[2]).toBe(String((pages - 1) * OAI_PAGE_SIZE))
         if (!token?.[3]) break
         expect(decodeToken(token[3])?.metadataPrefix).toBe(prefix)
-        query = `verb=ListRecords&resumptionToken=${encodeURIComponent(token[3])}`
+        query = `verb=ListRecords&resumptionToken=${encodeURIComponent(token[3] as string)}`
       }
       expect(pages).toBe(Math.ceil(COUNT / OAI_PAGE_SIZE))
       expect(seen).toHaveLength(COUNT)

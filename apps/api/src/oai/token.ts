@@ -25,7 +25,7 @@ function toBase64Url(text: string): string {
 
 function fromBase64Url(text: string): string {
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
-  return new TextDecoder('utf-8', { fatal: true }).decode(
+  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(
     Uint8Array.from(binary, (c) => c.charCodeAt(0)),
   )
 }
