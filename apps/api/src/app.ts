@@ -54,7 +54,7 @@ export function createApp(options: AppOptions) {
   app.use(
     cors({
       origin: '*',
-      allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
+      allowMethods: ['GET', 'HEAD', 'OPTIONS'],
       exposeHeaders: ['ETag', 'Link', 'Location', 'Content-Location'],
       maxAge: 86400,
     }),
