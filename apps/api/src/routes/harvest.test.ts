@@ -101,7 +101,10 @@ describe('dates of change in the list, sitemap and feed', () => {
     expect(item.links).toMatchObject({
       self: `/v1/reports/${REFERENCE_SLUG}`,
       web: `https://reports.example.org/reports/${REFERENCE_SLUG}`,
-      formats: { bibtex: `/v1/reports/${REFERENCE_SLUG}.bib`, mods: `/v1/reports/${REFERENCE_SLUG}.mods.xml` },
+      formats: {
+        bibtex: `/v1/reports/${REFERENCE_SLUG}.bib`,
+        mods: `/v1/reports/${REFERENCE_SLUG}.mods.xml`,
+      },
     })
     const linked = await app.request(item.links.formats.marcxml)
     expect(linked.status).toBe(200)
