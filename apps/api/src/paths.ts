@@ -2,7 +2,14 @@
  * Paths the API answers; everything else belongs to the web app (static files with an SPA
  * fallback). wrangler.toml's `run_worker_first` lists the same.
  */
-export const API_PATHS = ['/v1/*', '/openapi.json', '/docs', '/health', '/sitemap.xml'] as const
+export const API_PATHS = [
+  '/v1/*',
+  '/openapi.json',
+  '/docs',
+  '/health',
+  '/sitemap.xml',
+  '/oai',
+] as const
 
 export function isApiPath(pathname: string): boolean {
   return API_PATHS.some((p) =>

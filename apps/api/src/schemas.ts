@@ -189,6 +189,7 @@ const VocabularyCount = z
   .object({
     key: z.string(),
     label: z.string(),
+    singular: z.string().optional().meta({ description: 'The label of one item ("Report")' }),
     description: z.string().optional(),
     count: z.int().min(0),
   })

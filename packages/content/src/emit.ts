@@ -81,6 +81,7 @@ function counted(
   return Object.entries(vocabulary ?? {}).map(([key, entry]) => ({
     key,
     label: entry.label,
+    ...(entry.singular === undefined ? {} : { singular: entry.singular }),
     ...(entry.description === undefined ? {} : { description: entry.description }),
     count: counts.get(key) ?? 0,
   }))

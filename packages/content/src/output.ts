@@ -47,6 +47,8 @@ export interface Tombstone {
 export interface VocabularyCount {
   key: string
   label: string
+  /** The label of one item ("Report"), when the vocabulary gives it. */
+  singular?: string
   description?: string
   count: number
 }
