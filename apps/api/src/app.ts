@@ -12,7 +12,7 @@ import { type PublicUrlOption, resolvePublicUrl } from './public-url.ts'
 import { dump } from './routes/dump.ts'
 import { doiWithSlashes, lookup } from './routes/lookup.ts'
 import { meta } from './routes/meta.ts'
-import { oai } from './routes/oai.ts'
+import { oai, oaiPathDocument } from './routes/oai.ts'
 import { reports } from './routes/reports.ts'
 import { vocabularies } from './routes/vocabularies.ts'
 import type { CatalogueStore } from './store/store.ts'
@@ -76,6 +76,7 @@ export function createApp(options: AppOptions) {
 
   app.route('/v1', doiWithSlashes)
   app.route('/', oai)
+  app.openAPIRegistry.registerPath(oaiPathDocument)
 
   let document: unknown
   app.get('/openapi.json', (c) => {
@@ -93,6 +94,7 @@ export function createApp(options: AppOptions) {
         { name: 'Lookup' },
         { name: 'Vocabularies' },
         { name: 'Feeds' },
+        { name: 'Harvesting' },
         { name: 'Meta' },
       ],
     })

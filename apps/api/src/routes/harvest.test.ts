@@ -61,6 +61,7 @@ describe('the dump', () => {
   it('is in the OpenAPI document', async () => {
     const doc = await (await app.request('/openapi.json')).json()
     expect(Object.keys(doc.paths)).toContain('/v1/dump.ndjson.gz')
+    expect(Object.keys(doc.paths)).toContain('/oai')
     // And the list's documented schema holds the new item fields.
     const validate = responseValidator(doc)
     const list = await (await app.request('/v1/reports')).json()

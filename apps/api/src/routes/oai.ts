@@ -1,4 +1,5 @@
 // OAI-PMH 2.0 at /oai, by GET (query string) and POST (application/x-www-form-urlencoded).
+import { z } from '@hono/zod-openapi'
 import { Hono } from 'hono'
 import type { AppEnv } from '../env.ts'
 import { oaiResponse } from '../oai/protocol.ts'
@@ -30,6 +31,36 @@ export const oai = new Hono<AppEnv>()
     const body = await oaiResponse(argumentsOf(await c.req.text()), { catalogue, now: new Date() })
     return xmlResponse(body)
   })
+
+/** The /oai endpoint in the OpenAPI document (OAI-PMH itself is specified by openarchives.org). */
+export const oaiPathDocument = {
+  method: 'get' as const,
+  path: '/oai',
+  tags: ['Harvesting'],
+  summary: 'OAI-PMH 2.0 (also POST, application/x-www-form-urlencoded)',
+  description:
+    'Verbs Identify, ListMetadataFormats, ListSets, GetRecord, ListIdentifiers, ListRecords; metadata formats oai_dc, mods, marcxml; sets type, series, topic and their entries (type:reports); datestamps at second granularity; deleted records persistent. Protocol errors are OAI-PMH <error> elements with HTTP 200, as the specification says.',
+  request: {
+    query: z.object({
+      verb: z.string().openapi({ example: 'ListRecords' }),
+      metadataPrefix: z.string().optional().openapi({ example: 'oai_dc' }),
+      identifier: z
+        .string()
+        .optional()
+        .openapi({ example: 'oai:reports.example.org:beyond-factory-asia' }),
+      from: z.string().optional().openapi({ example: '2024-01-01' }),
+      until: z.string().optional(),
+      set: z.string().optional().openapi({ example: 'type:reports' }),
+      resumptionToken: z.string().optional(),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'An OAI-PMH response document',
+      content: { 'text/xml': { schema: z.string() } },
+    },
+  },
+}
 
 function xmlResponse(body: string): Response {
   return new Response(body, {

@@ -55,9 +55,7 @@ describe('KvStore in workerd', () => {
     const lines = (await new Response(body).text()).trim().split('\n')
     expect(lines).toHaveLength(4)
     expect(lines.map((l) => JSON.parse(l).slug)).toContain('beyond-factory-asia')
-    const page = await (
-      await app.request('/oai?verb=ListIdentifiers&metadataPrefix=mods')
-    ).text()
+    const page = await (await app.request('/oai?verb=ListIdentifiers&metadataPrefix=mods')).text()
     expect(XMLValidator.validate(page)).toBe(true)
     expect(page.match(/<header>/g)).toHaveLength(4)
     const record = await (
