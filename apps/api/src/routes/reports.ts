@@ -116,7 +116,7 @@ export function itemLinks(settings: CatalogueSettings, slug: string) {
 /** RFC 9457 problem type of a cursor whose catalogue snapshot is no longer served. */
 export const CURSOR_EXPIRED = 'urn:colophon:problem:cursor-expired'
 
-/** A cursor: the snapshot it belongs to and the page it points at, base64url. */
+/** A cursor: the snapshot it belongs to and the page it points at, in base64. */
 function cursorUrl(url: URL, page: number, snapshot: string): string {
   const next = new URL(url)
   next.searchParams.delete('page')
