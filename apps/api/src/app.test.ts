@@ -52,11 +52,12 @@ describe('GET /openapi.json', () => {
     expect(doc.components.schemas.Problem).toBeDefined()
   })
 
-  it('serves interactive docs at /docs', async () => {
+  it('serves interactive docs at /docs, from its own paths only', async () => {
     const res = await app.request('/docs')
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Type')).toMatch(/text\/html/)
-    expect(await res.text()).toContain('/openapi.json')
+    expect(res.headers.get('Content-Security-Policy')).toMatch(/default-src 'self'/)
+    expect(await res.text()).toContain('/docs/assets/start-docs.js')
   })
 })
 
@@ -163,14 +164,15 @@ describe('GET /v1/reports', () => {
     expect(body.items[0].slug).toBe('trade-finance-gaps')
     // Parameters in their documented order, whatever the request's order.
     expect(body.links).toEqual({
-      self: '/v1/reports?sort=oldest&page=2&per_page=1',
+      self: '/v1/reports?sort=oldest&per_page=1&page=2',
       first: '/v1/reports?sort=oldest&per_page=1',
       prev: '/v1/reports?sort=oldest&per_page=1',
-      next: '/v1/reports?sort=oldest&page=3&per_page=1',
-      last: '/v1/reports?sort=oldest&page=4&per_page=1',
+      next: '/v1/reports?sort=oldest&per_page=1&page=3',
+      last: '/v1/reports?sort=oldest&per_page=1&page=4',
+      nextCursor: expect.stringMatching(/^\/v1\/reports\?sort=oldest&per_page=1&cursor=\w+$/),
     })
     const link = res.headers.get('Link') ?? ''
-    expect(link).toContain('</v1/reports?sort=oldest&page=3&per_page=1>; rel="next"')
+    expect(link).toContain('</v1/reports?sort=oldest&per_page=1&page=3>; rel="next"')
     expect(link).toContain('rel="first"')
     expect(link).toContain('rel="prev"')
     expect(link).toContain('rel="last"')

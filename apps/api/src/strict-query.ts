@@ -81,8 +81,12 @@ export function queryProblems(search: string): ProblemError[] {
   return errors
 }
 
+// OAI-PMH answers bad arguments itself, in its own XML (badArgument), as its protocol asks.
+const OWN_ERRORS = ['/oai']
+
 /** Refuses a request whose query string has any of the problems above. */
 export const strictQuery: MiddlewareHandler = async (c, next) => {
+  if (OWN_ERRORS.includes(c.req.path)) return next()
   const url = c.req.url
   const at = url.indexOf('?')
   if (at !== -1) {

@@ -6,6 +6,7 @@ import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative, sep } from 'node:path'
 import { CATALOGUE_FILE, REPORTS_DIR } from './catalogue-file.ts'
 import { CatalogueCompiler, type CompileResult, type CompilerOptions } from './compiler.ts'
+import { gitDates } from './git-dates.ts'
 import { defaultThreads, parseInWorkers } from './parse-pool.ts'
 import type { ContentProblem } from './problem.ts'
 import { slugFromFileName } from './report-file.ts'
@@ -84,7 +85,15 @@ export async function setCatalogueSource(
 export async function loadCatalogue(options: CompileOptions): Promise<CatalogueCompiler> {
   const display = options.displayPath ?? defaultDisplayPath
   mark('start')
-  const compiler = new CatalogueCompiler(options)
+  const dates = await gitDates(options.dir)
+  const modifiedDates = new Map<string, string>()
+  for (const [file, date] of dates.byFile) modifiedDates.set(display(file), date)
+  const compiler = new CatalogueCompiler({
+    ...options,
+    modifiedDates,
+    ...(dates.head === undefined ? {} : { defaultModified: dates.head }),
+  })
+  mark('git dates')
   const settingsPath = join(options.dir, CATALOGUE_FILE)
   await setCatalogueSource(compiler, display(settingsPath), settingsPath, options.dir)
   const listing = await listSourceFiles(join(options.dir, REPORTS_DIR), options.dir)
