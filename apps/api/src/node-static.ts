@@ -38,7 +38,7 @@ function walk(dir: string, root: string, into: Map<string, StaticFile>): void {
       if (name !== '.vite') walk(path, root, into)
       continue
     }
-    if (rel === 'index.html') continue
+    if (rel === 'index.html' || name.startsWith('.')) continue
     const bytes = new Uint8Array(readFileSync(path))
     const stat = statSync(path)
     into.set(`/${rel}`, {
