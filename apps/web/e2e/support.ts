@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { type BrowserContext, chromium, type Page, type Response } from 'playwright-core'
 
 export const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '..')
 export const API_DIR = join(WEB_DIR, '..', 'api')
@@ -25,8 +25,8 @@ export interface ApiServer {
  * `catalogueDir` serves a compiled catalogue folder instead of the bundled one.
  */
 export async function startApi(options: { port?: number; catalogueDir?: string } = {}) {
-  if (!existsSync(join(WEB_DIR, 'dist', 'index.html'))) {
-    throw new Error('apps/web/dist is missing: run `pnpm --filter colophon-web build` first')
+  if (!existsSync(join(WEB_DIR, 'dist-server', 'entry-server.js'))) {
+    throw new Error('apps/web is not built: run `pnpm --filter colophon-web build` first')
   }
   const tsx = join(API_DIR, 'node_modules', '.bin', 'tsx')
   const child: ChildProcess = spawn(tsx, ['src/node.ts'], {
@@ -68,6 +68,16 @@ export async function startApi(options: { port?: number; catalogueDir?: string }
   } satisfies ApiServer
 }
 
+/**
+ * Opens a URL and waits until the server-rendered page has hydrated (the entry marks the
+ * root element), so typing and clicking reach the app rather than the bare HTML.
+ */
+export async function goto(page: Page, url: string): Promise<Response | null> {
+  const response = await page.goto(url)
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-hydrated'))
+  return response
+}
+
 export interface Browser {
   context: BrowserContext
   close(): Promise<void>
@@ -75,7 +85,14 @@ export interface Browser {
 
 /** Launches Chromium (headless, fresh profile); fails clearly when it is not installed. */
 export async function launchBrowser(
-  options: { colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {},
+  options: {
+    colorScheme?: 'light' | 'dark'
+    width?: number
+    height?: number
+    javaScript?: boolean
+    /** Scrollbars that take space (as on Windows and Linux desktops), not overlay ones. */
+    classicScrollbars?: boolean
+  } = {},
 ): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
@@ -94,10 +111,14 @@ export async function launchBrowser(
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...(options.classicScrollbars ? ['--disable-features=OverlayScrollbar'] : []),
     ],
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: 'reduce',
+    javaScriptEnabled: options.javaScript ?? true,
+    // Playwright hides scrollbars in headless mode; a classic one takes 15 px of width.
+    ...(options.classicScrollbars && { ignoreDefaultArgs: ['--hide-scrollbars'] }),
   })
   return {
     context,

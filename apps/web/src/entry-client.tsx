@@ -3,7 +3,7 @@
 import { hydrate, render } from 'solid-js/web'
 import { seedVocabularies } from './api/client.ts'
 import type { Vocabularies } from './api/types.ts'
-import { About, App, ReportPage } from './app.tsx'
+import { About, App, Catalogue, ReportPage } from './app.tsx'
 import { dataKey, INITIAL_DATA_ID, InitialData } from './lib/initial-data.ts'
 import './styles/app.css'
 
@@ -17,10 +17,20 @@ if (document.getElementById(INITIAL_DATA_ID)) {
   // The lazy page's chunk first (the server preloaded it with a modulepreload link), so
   // hydration walks the same tree the server rendered.
   const path = location.pathname
-  const page = path.startsWith('/reports/') ? ReportPage : path === '/about' ? About : undefined
+  const page = path.startsWith('/reports/')
+    ? ReportPage
+    : path === '/about'
+      ? About
+      : path === '/'
+        ? Catalogue
+        : undefined
   Promise.resolve(page?.preload())
     .catch(() => undefined)
-    .then(() => hydrate(() => <App initial={initial} />, root))
+    .then(() => {
+      hydrate(() => <App initial={initial} />, root)
+      // After the lazy page's own hydration (microtasks): tests and tools wait for this mark.
+      setTimeout(() => document.documentElement.setAttribute('data-hydrated', ''))
+    })
 } else {
   render(() => <App />, root)
 }

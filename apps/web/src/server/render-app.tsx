@@ -1,11 +1,11 @@
 // Solid's own server renderer over the same App the browser hydrates.
 import { generateHydrationScript, renderToString } from 'solid-js/web'
-import { About, App, ReportPage } from '../app.tsx'
+import { About, App, Catalogue, ReportPage } from '../app.tsx'
 import type { InitialData } from '../lib/initial-data.ts'
 
 /** Loads the lazy pages once, so renderToString renders them synchronously. */
 export async function preloadPages(): Promise<void> {
-  await Promise.all([ReportPage.preload(), About.preload()])
+  await Promise.all([Catalogue.preload(), ReportPage.preload(), About.preload()])
 }
 
 /** The body markup of one page, rendered from data fetched beforehand. */

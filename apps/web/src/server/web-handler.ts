@@ -45,6 +45,7 @@ interface Rendered {
 const INTERNAL = 'http://colophon.internal'
 
 const PAGE_CHUNKS: Record<string, string> = {
+  catalogue: 'src/pages/catalogue.tsx',
   report: 'src/pages/report.tsx',
   about: 'src/pages/about.tsx',
 }
