@@ -7,7 +7,10 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const web = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web')
-const needed = [join(web, 'dist', '.vite', 'manifest.json'), join(web, 'dist-server', 'entry-server.js')]
+const needed = [
+  join(web, 'dist', '.vite', 'manifest.json'),
+  join(web, 'dist-server', 'entry-server.js'),
+]
 if (!needed.every((file) => existsSync(file))) {
   console.log('ensure-web-dist: building apps/web (client and server renderer)')
   execFileSync('pnpm', ['--filter', 'colophon-web', 'build'], { stdio: 'inherit', cwd: web })

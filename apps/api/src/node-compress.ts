@@ -45,17 +45,20 @@ export async function compressBytes(
   bytes: Uint8Array,
   encoding: Encoding,
   level: 'static' | 'dynamic',
-): Promise<Uint8Array> {
-  if (encoding === 'gzip') return gzipAsync(bytes, { level: level === 'static' ? 9 : 6 })
-  return brotli(bytes, {
+): Promise<Uint8Array<ArrayBuffer>> {
+  // zlib's Buffers sit on plain (never shared) ArrayBuffers.
+  type Plain = Uint8Array<ArrayBuffer>
+  if (encoding === 'gzip')
+    return (await gzipAsync(bytes, { level: level === 'static' ? 9 : 6 })) as Plain
+  return (await brotli(bytes, {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: level === 'static' ? 11 : 5,
       [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength,
     },
-  })
+  })) as Plain
 }
 
-const kept = new Map<string, Uint8Array>()
+const kept = new Map<string, Uint8Array<ArrayBuffer>>()
 const KEEP_MAX = 1000
 
 /**

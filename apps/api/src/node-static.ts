@@ -4,7 +4,13 @@
 // they are rendered (index.html is the dev server's shell only).
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { extname, join, relative, sep } from 'node:path'
-import { compressBytes, type Encoding, isCompressible, MIN_BYTES, pickEncoding } from './node-compress.ts'
+import {
+  compressBytes,
+  type Encoding,
+  isCompressible,
+  MIN_BYTES,
+  pickEncoding,
+} from './node-compress.ts'
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -23,11 +29,11 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable'
 export const REVALIDATE = 'public, max-age=0, must-revalidate'
 
 interface StaticFile {
-  bytes: Uint8Array
+  bytes: Uint8Array<ArrayBuffer>
   type: string
   cacheControl: string
   etag: string
-  encoded: Partial<Record<Encoding, Promise<Uint8Array>>>
+  encoded: Partial<Record<Encoding, Promise<Uint8Array<ArrayBuffer>>>>
 }
 
 function walk(dir: string, root: string, into: Map<string, StaticFile>): void {
@@ -80,7 +86,12 @@ async function respond(request: Request, file: StaticFile): Promise<Response> {
   const encoding = compressible ? pickEncoding(request.headers.get('Accept-Encoding')) : undefined
   const etag = encoding ? `${file.etag.slice(0, -1)}-${encoding}"` : file.etag
   headers.set('ETag', etag)
-  if (request.headers.get('If-None-Match')?.split(/\s*,\s*/).includes(etag)) {
+  if (
+    request.headers
+      .get('If-None-Match')
+      ?.split(/\s*,\s*/)
+      .includes(etag)
+  ) {
     return new Response(null, { status: 304, headers })
   }
   let body = file.bytes

@@ -15,7 +15,9 @@ const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g,
 const texts = async (page: Page, selector: string) =>
   (await page.locator(selector).allTextContents()).map(squash)
 const metas = (page: Page, name: string) =>
-  page.locator(`meta[name="${name}"]`).evaluateAll((els) => els.map((e) => e.getAttribute('content')))
+  page
+    .locator(`meta[name="${name}"]`)
+    .evaluateAll((els) => els.map((e) => e.getAttribute('content')))
 
 beforeAll(async () => {
   api = await startApi()

@@ -29,7 +29,7 @@ function PageFailed(props: { error: unknown }) {
   )
 }
 
-function Guarded(props: { children: unknown }) {
+export function Guarded(props: { children: unknown }) {
   return (
     <ErrorBoundary fallback={(error) => <PageFailed error={error} />}>
       {props.children as never}

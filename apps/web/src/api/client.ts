@@ -143,12 +143,10 @@ export function getVocabularies(): Promise<Vocabularies> {
   const fetchIt = () =>
     json<Vocabularies>(() => api.v1.vocabularies.$get({ query: {} }), shapes.vocabularies)
   if (isServer) return fetchIt()
-  vocabularies ??= fetchIt().catch(
-    (error: unknown) => {
-      vocabularies = undefined
-      throw error
-    },
-  )
+  vocabularies ??= fetchIt().catch((error: unknown) => {
+    vocabularies = undefined
+    throw error
+  })
   return vocabularies
 }
 

@@ -50,7 +50,11 @@ export function SearchBox(props: SearchBoxProps) {
         <label for="search-input" class="search__label">
           Search the catalogue
         </label>
-        <For each={Object.entries(props.keep ?? {}).filter(([name, v]) => v !== undefined && name !== 'q')}>
+        <For
+          each={Object.entries(props.keep ?? {}).filter(
+            ([name, v]) => v !== undefined && name !== 'q',
+          )}
+        >
           {([name, value]) => <input type="hidden" name={name} value={value} />}
         </For>
         <div class="search__row">

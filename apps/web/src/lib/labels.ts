@@ -27,7 +27,12 @@ export function singularLabel(label: string): string {
   const and = words.findIndex((w) => w.toLowerCase() === 'and')
   const singular =
     and > 0 && and < words.length - 1
-      ? [...words.slice(0, and).map((w, i) => (i === and - 1 ? one(w) : w)), 'or', ...words.slice(and + 1, -1), one(words.at(-1) ?? '')]
+      ? [
+          ...words.slice(0, and).map((w, i) => (i === and - 1 ? one(w) : w)),
+          'or',
+          ...words.slice(and + 1, -1),
+          one(words.at(-1) ?? ''),
+        ]
       : [...words.slice(0, -1), one(words.at(-1) ?? '')]
   // Title case in a vocabulary ("Working Papers") reads as sentence case once singular;
   // acronyms ("ADB") keep their capitals.

@@ -84,7 +84,9 @@ export function toApiQuery(state: SearchState): Record<string, string> {
   }
   // A reversed range is read the way it was meant.
   const [from, to] =
-    state.from && state.to && state.from > state.to ? [state.to, state.from] : [state.from, state.to]
+    state.from && state.to && state.from > state.to
+      ? [state.to, state.from]
+      : [state.from, state.to]
   if (from) query.from = from
   if (to) query.to = to
   query.sort = effectiveSort(state)

@@ -1,9 +1,9 @@
 import { A } from '@solidjs/router'
 import { createResource, For, Match, Show, Switch } from 'solid-js'
 import { API_BASE, getHealth, getVocabularies } from '../api/client.ts'
+import type { Health, Vocabularies } from '../api/types.ts'
 import { ErrorState } from '../components/error-state.tsx'
 import { plural } from '../lib/format.ts'
-import type { Health, Vocabularies } from '../api/types.ts'
 import { useHead } from '../lib/head.ts'
 import { dataKey, useInitialData } from '../lib/initial-data.ts'
 

@@ -23,7 +23,6 @@ import { countryName, plural } from '../lib/format.ts'
 import { SITE_NAME, useHead } from '../lib/head.ts'
 import { dataKey, initialFrom, useInitialData } from '../lib/initial-data.ts'
 import { singularLabel, useLabels } from '../lib/labels.ts'
-import { usePublicUrl } from '../lib/site.ts'
 import {
   effectiveSort,
   type FacetName,
@@ -34,6 +33,7 @@ import {
   toSearchString,
   toUrlParams,
 } from '../lib/search-state.ts'
+import { usePublicUrl } from '../lib/site.ts'
 
 const SORT_LABELS: Record<Sort, string> = {
   relevance: 'Relevance',
@@ -87,7 +87,9 @@ function YearRange(props: { state: SearchState }) {
       <h3 class="facet__title" id="year-range-title">
         Published between
       </h3>
-      <For each={keep()}>{([name, value]) => <input type="hidden" name={name} value={value} />}</For>
+      <For each={keep()}>
+        {([name, value]) => <input type="hidden" name={name} value={value} />}
+      </For>
       <div class="year-range__fields">
         <label>
           <span class="visually-hidden">From year</span>
@@ -139,7 +141,10 @@ export default function Catalogue() {
     () => toApiQuery(state()),
     load,
     'initialValue' in firstList
-      ? { initialValue: { q: firstQuery.q ?? '', list: firstList.initialValue }, ssrLoadFrom: 'initial' }
+      ? {
+          initialValue: { q: firstQuery.q ?? '', list: firstList.initialValue },
+          ssrLoadFrom: 'initial',
+        }
       : {},
   )
   const label = useLabels()

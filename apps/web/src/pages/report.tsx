@@ -9,6 +9,7 @@ import { ContentsTree } from '../components/contents-tree.tsx'
 import { ErrorState } from '../components/error-state.tsx'
 import { focusMainHeading } from '../components/layout.tsx'
 import { ReportCard } from '../components/report-card.tsx'
+import { describeReport } from '../lib/describe.ts'
 import {
   countryName,
   formatAuthors,
@@ -17,7 +18,6 @@ import {
   languageName,
   mediaTypeLabel,
 } from '../lib/format.ts'
-import { describeReport } from '../lib/describe.ts'
 import { useHead } from '../lib/head.ts'
 import { dataKey, initialFrom, useInitialData } from '../lib/initial-data.ts'
 import { singularLabel, useLabels } from '../lib/labels.ts'
@@ -47,10 +47,7 @@ function ReportView(props: { report: CompiledReport; serverRendered: boolean }) 
     initialFrom<CompiledReport[]>(useInitialData(), dataKey.related(props.report.slug)),
   )
   // A server-rendered page already carries its JSON-LD in the head.
-  const [jsonLd] = createResource(
-    () => !props.serverRendered && report().slug,
-    loadJsonLd,
-  )
+  const [jsonLd] = createResource(() => !props.serverRendered && report().slug, loadJsonLd)
   const description = () =>
     describeReport(report(), `${report().title}, ${formatPartialDate(report().published)}.`)
 
@@ -296,10 +293,7 @@ function ReportView(props: { report: CompiledReport; serverRendered: boolean }) 
 
 export default function ReportPage() {
   const params = useParams<{ slug: string }>()
-  const initial = initialFrom<CompiledReport | null>(
-    useInitialData(),
-    dataKey.report(params.slug),
-  )
+  const initial = initialFrom<CompiledReport | null>(useInitialData(), dataKey.report(params.slug))
   // Only the first page of a visit is rendered by the server; its head is already right.
   const serverRendered = 'initialValue' in initial && initial.initialValue !== null
   const [report, { refetch }] = createResource<CompiledReport | null, string>(

@@ -94,11 +94,14 @@ export function citationTags(
     add('citation_technical_report_institution', report.publisher)
     add('citation_technical_report_number', report.series?.number ?? ids?.stockNumber)
   }
-  if (report.series) add('citation_series_title', labelFrom(vocabularies, 'series', report.series.key))
+  if (report.series)
+    add('citation_series_title', labelFrom(vocabularies, 'series', report.series.key))
 
   // As the API's citations do: the subtitle only when the title has none of its own.
   const fullTitle =
-    report.subtitle && !report.title.includes(':') ? `${report.title}: ${report.subtitle}` : report.title
+    report.subtitle && !report.title.includes(':')
+      ? `${report.title}: ${report.subtitle}`
+      : report.title
   add('DC.title', fullTitle)
   for (const author of report.authors ?? []) add('DC.creator', highwireAuthor(author))
   add('DC.date', report.published)
@@ -106,7 +109,8 @@ export function citationTags(
   add('DC.language', report.language)
   add('DC.type', 'Text')
   add('DC.description', description)
-  for (const isbn of ids?.isbn ?? []) add('DC.identifier', `urn:isbn:${isbn.value.replace(/-/g, '')}`)
+  for (const isbn of ids?.isbn ?? [])
+    add('DC.identifier', `urn:isbn:${isbn.value.replace(/-/g, '')}`)
   if (ids?.doi) add('DC.identifier', `https://doi.org/${ids.doi}`)
   for (const keyword of keywords) add('DC.subject', keyword)
   return tags
@@ -227,6 +231,9 @@ export function signpostingLinks(
   for (const file of report.files ?? []) {
     links.push(`<${absolute(publicUrl, file.url)}>; rel="item"; type="${file.mediaType}"`)
   }
-  links.push('<https://schema.org/Report>; rel="type"', '<https://schema.org/AboutPage>; rel="type"')
+  links.push(
+    '<https://schema.org/Report>; rel="type"',
+    '<https://schema.org/AboutPage>; rel="type"',
+  )
   return links.join(', ')
 }

@@ -4,12 +4,18 @@ import { getHealth, getReport, getVocabularies, listReports } from '../api/clien
 import { ApiError } from '../api/problem.ts'
 import type { CompiledReport, Health, ReportList, Vocabularies } from '../api/types.ts'
 import { dataKey, InitialData } from '../lib/initial-data.ts'
-import type { Site } from '../lib/site.ts'
 import { readSearchState, toApiQuery } from '../lib/search-state.ts'
+import type { Site } from '../lib/site.ts'
 import { loadRelated } from '../pages/report.tsx'
 
 export type PageData =
-  | { page: 'catalogue'; status: number; list: ReportList | undefined; q: string; initial: InitialData }
+  | {
+      page: 'catalogue'
+      status: number
+      list: ReportList | undefined
+      q: string
+      initial: InitialData
+    }
   | { page: 'report'; status: 200; report: CompiledReport; initial: InitialData }
   | { page: 'about'; status: 200; health: Health; initial: InitialData }
   | { page: 'not-found'; status: 404; what?: string; initial: InitialData }
@@ -49,7 +55,13 @@ export async function loadPage(url: URL, site: Site): Promise<PageData> {
         // The client fetches again and shows what went wrong, with the status the API gave.
         if (!(error instanceof ApiError) || error.status < 400 || error.status >= 500) throw error
         await vocabularies
-        return { page: 'catalogue', status: error.status, list: undefined, q: query.q ?? '', initial }
+        return {
+          page: 'catalogue',
+          status: error.status,
+          list: undefined,
+          q: query.q ?? '',
+          initial,
+        }
       }
     }
     const match = REPORT_PATH.exec(path)

@@ -59,7 +59,10 @@ function closure(manifest: ViteManifest, key: string, into: Set<string>, css: Se
 }
 
 /** The stylesheets, entry script and preloads of one kind of page. */
-function assetTags(manifest: ViteManifest, page: PageData['page']): { head: string; entry: string } {
+function assetTags(
+  manifest: ViteManifest,
+  page: PageData['page'],
+): { head: string; entry: string } {
   const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry)
   const entry = entryKey ? manifest[entryKey] : undefined
   if (!entryKey || !entry) throw new Error('the web manifest has no entry: build apps/web first')
@@ -188,7 +191,10 @@ ${tags.entry}
     const publicUrl = options.publicUrl()
     if (url.pathname === '/robots.txt') {
       return new Response(robots(publicUrl), {
-        headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=3600' },
+        headers: {
+          'Content-Type': 'text/plain; charset=utf-8',
+          'Cache-Control': 'public, max-age=3600',
+        },
       })
     }
     if (url.pathname === '/favicon.ico' || url.pathname === '/favicon.svg') {
