@@ -83,7 +83,10 @@ try {
       const failing = Object.values(lhr.audits)
         .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
         .map((a) => a.id)
+      const metric = (id) => lhr.audits[id]?.numericValue ?? Number.NaN
       rows.push({
+        lcp: metric('largest-contentful-paint'),
+        tbt: metric('total-blocking-time'),
         page: name,
         form,
         scores,
@@ -96,10 +99,10 @@ try {
   await chrome.kill()
   server.stop()
 }
-console.log('page       form     perf  a11y  best  seo   CLS')
-for (const { page, form, scores, cls, failing } of rows) {
+console.log('page       form     perf  a11y  best  seo   CLS    LCP      TBT')
+for (const { page, form, scores, cls, lcp, tbt, failing } of rows) {
   console.log(
-    `${page.padEnd(10)} ${form.padEnd(8)} ${scores.map((s) => String(s).padEnd(5)).join(' ')} ${cls?.toFixed(3)}${failing.length ? `  failing: ${failing.join(', ')}` : ''}`,
+    `${page.padEnd(10)} ${form.padEnd(8)} ${scores.map((s) => String(s).padEnd(5)).join(' ')} ${cls?.toFixed(3)}  ${Math.round(lcp)} ms  ${Math.round(tbt)} ms${failing.length ? `  failing: ${failing.join(', ')}` : ''}`,
   )
 }
 console.log(
