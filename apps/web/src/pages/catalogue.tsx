@@ -55,7 +55,14 @@ const FACET_ORDER = ['type', 'year', 'series', 'topic', 'country'] as const
 /** The list and the query it answers: the heading never pairs a new query with an old count. */
 interface Loaded {
   q: string
-  list: ReportList
+  list?: ReportList
+  /** The API refused the query (the server rendered that answer; the browser does not ask again). */
+  error?: ApiError
+}
+
+/** What the server stores when the API refuses a query (a page past the end, a bad year). */
+export interface RefusedQuery {
+  refused: { status: number; message: string; problem?: unknown }
 }
 
 async function load(query: Record<string, string>): Promise<Loaded> {
@@ -136,15 +143,18 @@ export default function Catalogue() {
   })
   const initial = useInitialData()
   const firstQuery = toApiQuery(state())
-  const firstList = initialFrom<ReportList>(initial, dataKey.list(firstQuery))
+  const firstList = initialFrom<ReportList | RefusedQuery>(initial, dataKey.list(firstQuery))
+  const firstLoaded = (value: ReportList | RefusedQuery): Loaded => {
+    const q = firstQuery.q ?? ''
+    if (!('refused' in value)) return { q, list: value }
+    const { status, message, problem } = value.refused
+    return { q, error: new ApiError(status, message, problem as never) }
+  }
   const [results, { refetch }] = createResource(
     () => toApiQuery(state()),
     load,
     'initialValue' in firstList
-      ? {
-          initialValue: { q: firstQuery.q ?? '', list: firstList.initialValue },
-          ssrLoadFrom: 'initial',
-        }
+      ? { initialValue: firstLoaded(firstList.initialValue), ssrLoadFrom: 'initial' }
       : {},
   )
   const label = useLabels()
@@ -156,8 +166,12 @@ export default function Catalogue() {
 
   const loaded = (): Loaded | undefined =>
     results.state === 'errored' ? undefined : results.latest
-  const data = (): ReportList | undefined => loaded()?.list
+  // On the server a resource with a source always says "loading"; the page there is final.
   const loading = () => !isServer && results.loading
+  /** The failure shown: a fetch that failed, or the refusal the server rendered. */
+  const failure = (): unknown =>
+    results.state === 'errored' ? results.error : loading() ? undefined : loaded()?.error
+  const data = (): ReportList | undefined => loaded()?.list
   const pageCount = () => {
     const list = data()
     return list ? Math.max(1, Math.ceil(list.total / list.perPage)) : 1
@@ -235,8 +249,8 @@ export default function Catalogue() {
   )
 
   const heading = () => {
-    if (results.state === 'errored') {
-      return pastLastPage(results.error)
+    if (failure()) {
+      return pastLastPage(failure())
         ? `There is no page ${state().page} of these results`
         : 'Reports could not be loaded'
     }
@@ -372,7 +386,7 @@ export default function Catalogue() {
           </Show>
 
           <Switch>
-            <Match when={results.state === 'errored' && pastLastPage(results.error)}>
+            <Match when={failure() && pastLastPage(failure())}>
               <div class="notice">
                 <p>These results end before page {state().page}.</p>
                 <p>
@@ -380,8 +394,8 @@ export default function Catalogue() {
                 </p>
               </div>
             </Match>
-            <Match when={results.state === 'errored'}>
-              <ErrorState error={results.error} onRetry={refetch} />
+            <Match when={failure()}>
+              <ErrorState error={failure()} onRetry={refetch} />
             </Match>
             <Match when={!data()}>
               <ol class="result-list" aria-hidden="true">

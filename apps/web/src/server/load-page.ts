@@ -52,8 +52,11 @@ export async function loadPage(url: URL, site: Site): Promise<PageData> {
         await vocabularies
         return { page: 'catalogue', status: 200, list, q: query.q ?? '', initial }
       } catch (error) {
-        // The client fetches again and shows what went wrong, with the status the API gave.
+        // The page shows what the API said, with its status; the browser does not ask again.
         if (!(error instanceof ApiError) || error.status < 400 || error.status >= 500) throw error
+        initial.set(dataKey.list(query), {
+          refused: { status: error.status, message: error.message, problem: error.problem },
+        })
         await vocabularies
         return {
           page: 'catalogue',

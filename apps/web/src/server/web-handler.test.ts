@@ -174,6 +174,14 @@ describe('other documents of the web origin', () => {
     expect(await feed.text()).toContain(`${PUBLIC}/`)
   })
 
+  it('renders a refused query with its status and words, not a loading skeleton', async () => {
+    const response = await get('/?page=99')
+    expect(response.status).toBe(400)
+    const html = await response.text()
+    expect(html).toContain('These results end before page <!--$-->99')
+    expect(html).not.toContain('class="skeleton"')
+  })
+
   it('renders the catalogue with the list in the page, described as a WebSite', async () => {
     const html = await (await get('/?q=asia')).text()
     expect(html).toContain('<title>“asia”: search · Colophon</title>')
