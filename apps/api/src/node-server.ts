@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
+import { readDocsAsset } from './docs/read-docs-asset.ts'
 import { compressResponse } from './node-compress.ts'
 import { staticFiles } from './node-static.ts'
 import { isApiPath } from './paths.ts'
@@ -72,7 +73,11 @@ async function webHandlers(
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   let listening: string | undefined
-  const api = createApp({ store: options.store, publicUrl: () => options.publicUrl ?? listening })
+  const api = createApp({
+    store: options.store,
+    publicUrl: () => options.publicUrl ?? listening,
+    docsAssets: readDocsAsset,
+  })
   const publicUrl = () => (options.publicUrl ?? listening ?? '').replace(/\/+$/, '')
   const apiFetch = (request: Request) => api.fetch(request)
   const web = await webHandlers(options, apiFetch, publicUrl)
