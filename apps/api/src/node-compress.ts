@@ -70,15 +70,16 @@ export async function compressResponse(request: Request, response: Response): Pr
     return response
   }
   if (!isCompressible(response.headers.get('Content-Type'))) return response
+  const encoding = pickEncoding(request.headers.get('Accept-Encoding'))
+  if (!encoding) return response
+  const bytes = new Uint8Array(await response.arrayBuffer())
   const headers = new Headers(response.headers)
+  if (bytes.byteLength < MIN_BYTES) return new Response(bytes, { status: response.status, headers })
+  // Vary only on what was compressed: an identity answer is right for every client, so a
+  // cache may keep it for all (and Node then answers as Workers' local runtime does).
   const vary = headers.get('Vary')
   if (!vary?.toLowerCase().includes('accept-encoding')) {
     headers.set('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding')
-  }
-  const encoding = pickEncoding(request.headers.get('Accept-Encoding'))
-  const bytes = new Uint8Array(await response.arrayBuffer())
-  if (!encoding || bytes.byteLength < MIN_BYTES) {
-    return new Response(bytes, { status: response.status, headers })
   }
   const etag = response.headers.get('ETag')
   const key = etag && !etag.startsWith('W/') ? `${encoding} ${etag}` : undefined
@@ -92,7 +93,7 @@ export async function compressResponse(request: Request, response: Response): Pr
   }
   headers.set('Content-Encoding', encoding)
   headers.delete('Content-Length')
-  // The representation differs per encoding, so its validator does too.
-  if (etag && !etag.startsWith('W/')) headers.set('ETag', `${etag.slice(0, -1)}-${encoding}"`)
+  // The ETag stays the API's: If-None-Match then works whatever the encoding, and on every
+  // runtime alike (Workers' edge keeps it too); the bytes decoded are the same.
   return new Response(body, { status: response.status, headers })
 }

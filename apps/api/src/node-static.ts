@@ -84,7 +84,7 @@ async function respond(request: Request, file: StaticFile): Promise<Response> {
   const compressible = isCompressible(file.type) && file.bytes.byteLength >= MIN_BYTES
   if (compressible) headers.set('Vary', 'Accept-Encoding')
   const encoding = compressible ? pickEncoding(request.headers.get('Accept-Encoding')) : undefined
-  const etag = encoding ? `${file.etag.slice(0, -1)}-${encoding}"` : file.etag
+  const etag = file.etag
   headers.set('ETag', etag)
   if (
     request.headers
