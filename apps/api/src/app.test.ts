@@ -168,6 +168,7 @@ describe('GET /v1/reports', () => {
       prev: '/v1/reports?per_page=1&sort=oldest',
       next: '/v1/reports?per_page=1&page=3&sort=oldest',
       last: '/v1/reports?per_page=1&page=4&sort=oldest',
+      nextCursor: expect.stringMatching(/^\/v1\/reports\?per_page=1&sort=oldest&cursor=\w+$/),
     })
     const link = res.headers.get('Link') ?? ''
     expect(link).toContain('</v1/reports?per_page=1&page=3&sort=oldest>; rel="next"')

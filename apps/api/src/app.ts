@@ -12,8 +12,10 @@ import { openApiDocument } from './openapi.ts'
 import { HttpProblem, problemResponse } from './problem.ts'
 import { type PublicUrlOption, resolvePublicUrl } from './public-url.ts'
 import { catalogueOf } from './routes/common.ts'
+import { dump } from './routes/dump.ts'
 import { doiWithSlashes, lookup } from './routes/lookup.ts'
 import { meta } from './routes/meta.ts'
+import { oai, oaiPathDocument } from './routes/oai.ts'
 import { registerReportFormats } from './routes/report-formats.ts'
 import { reports } from './routes/reports.ts'
 import { vocabularies } from './routes/vocabularies.ts'
@@ -79,8 +81,11 @@ export function createApp(options: AppOptions) {
     .route('/v1', lookup)
     .route('/v1', vocabularies)
     .route('/', meta)
+    .route('/', dump)
 
   app.route('/v1', doiWithSlashes)
+  app.route('/', oai)
+  app.openAPIRegistry.registerPath(oaiPathDocument)
 
   registerReportFormats(app.openAPIRegistry)
   // One document per public URL (its `servers`); the URL is fixed per deployment.

@@ -122,7 +122,13 @@ export async function listReports(catalogue: Catalogue, query: ListQuery): Promi
     const positions = [...(await catalogue.searchHits(q))]
     if (sort === 'newest') positions.sort((a, b) => a - b)
     else if (sort === 'oldest') positions.sort((a, b) => b - a)
-    else if (sort === 'title') {
+    else if (sort === 'changed') {
+      const rank = new Uint32Array(summaries.length)
+      changedOrder(catalogue).forEach((position, i) => {
+        rank[position] = i
+      })
+      positions.sort((a, b) => (rank[a] as number) - (rank[b] as number))
+    } else if (sort === 'title') {
       const rank = new Uint32Array(summaries.length)
       catalogue.titleOrder.forEach((position, i) => {
         rank[position] = i
@@ -132,6 +138,8 @@ export async function listReports(catalogue: Catalogue, query: ListQuery): Promi
     candidates = positions
   } else if (sort === 'title') {
     candidates = catalogue.titleOrder
+  } else if (sort === 'changed') {
+    candidates = changedOrder(catalogue)
   } else {
     candidates = catalogue.memo(`order:${sort}`, () => {
       const all = Array.from(summaries.keys())
@@ -158,11 +166,15 @@ export async function listReports(catalogue: Catalogue, query: ListQuery): Promi
 
   // The unfiltered catalogue (the web app's first page) needs no pass: its facets are the
   // same for every page and sort, so the snapshot computes them once.
-  const unfiltered = !q && active.length === 0 && !bounds
+  const since =
+    query.changedSince &&
+    (query.changedSince.length === 10 ? `${query.changedSince}T00:00:00Z` : query.changedSince)
+  const unfiltered = !q && active.length === 0 && !bounds && !since
   const matches: number[] = []
   for (let i = 0; !unfiltered && i < candidates.length; i++) {
     const position = candidates[i] as number
     const s = summaries[position] as ReportSummary
+    if (since && s.modified < since) continue
     if (bounds) {
       if (from && (bounds.hi[position] as string) < from) continue
       if (to && (bounds.lo[position] as string) > to) continue
@@ -208,6 +220,21 @@ export async function listReports(catalogue: Catalogue, query: ListQuery): Promi
       })
     : facetList(catalogue, counts)
   return { total, page, perPage, pageCount, sort, items, facets }
+}
+
+/** Summary positions, most recently changed first, then by slug; once per snapshot. */
+function changedOrder(catalogue: Catalogue): Uint32Array {
+  return catalogue.memo('order:changed', () => {
+    const { summaries } = catalogue
+    const order = Uint32Array.from(summaries.keys())
+    order.sort((a, b) => {
+      const x = summaries[a] as ReportSummary
+      const y = summaries[b] as ReportSummary
+      if (x.modified !== y.modified) return x.modified < y.modified ? 1 : -1
+      return x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0
+    })
+    return order
+  })
 }
 
 function facetList(catalogue: Catalogue, counts: Record<FacetName, Map<string, number>>): Facets {

@@ -127,5 +127,9 @@ describe('Node server', () => {
     expect(missingApi.headers.get('Content-Type')).toBe('application/problem+json')
     const sitemap = await fetch(`${server.url}/sitemap.xml`)
     expect(sitemap.headers.get('Content-Type')).toMatch(/xml/)
+    for (const init of [{}, { method: 'POST', body: new URLSearchParams({ verb: 'Identify' }) }]) {
+      const oai = await fetch(`${server.url}/oai${'method' in init ? '' : '?verb=Identify'}`, init)
+      expect(await oai.text()).toContain(`<baseURL>${server.url}/oai</baseURL>`)
+    }
   })
 })

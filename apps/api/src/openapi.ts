@@ -19,6 +19,10 @@ export const TAGS = [
     description: 'Types, series, topics, countries, languages and years, with report counts.',
   },
   { name: 'Feeds', description: 'The Atom feed of new reports and the sitemap of the web app.' },
+  {
+    name: 'Harvesting',
+    description: 'OAI-PMH 2.0 for libraries and aggregators, and a bulk dump of every report.',
+  },
   { name: 'Meta', description: "The service's version and the catalogue it serves." },
 ]
 

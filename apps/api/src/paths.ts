@@ -10,6 +10,7 @@ export const API_PATHS = [
   '/docs/assets/*',
   '/health',
   '/sitemap.xml',
+  '/oai',
 ] as const
 
 export function isApiPath(pathname: string): boolean {

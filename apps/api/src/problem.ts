@@ -34,6 +34,7 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
+  410: 'Gone',
   500: 'Internal Server Error',
 }
 
@@ -45,12 +46,15 @@ const TITLES: Record<number, string> = {
  */
 export class HttpProblem extends Error {
   readonly status: number
-  readonly body: Omit<Problem, 'instance' | 'status'>
+  readonly body: Omit<Problem, 'instance' | 'status'> & Record<string, unknown>
   readonly headers: Record<string, string>
 
   constructor(
     status: number,
-    init: Partial<Omit<Problem, 'instance' | 'status'>> = {},
+    init: Partial<Omit<Problem, 'instance' | 'status'>> & {
+      /** RFC 9457 extension members, e.g. a withdrawn report's reason. */
+      extensions?: Record<string, unknown>
+    } = {},
     headers: Record<string, string> = {},
   ) {
     super(init.detail ?? init.title ?? TITLES[status] ?? `HTTP ${status}`)
@@ -61,6 +65,7 @@ export class HttpProblem extends Error {
       title: init.title ?? TITLES[status] ?? `HTTP ${status}`,
       ...(init.detail !== undefined && { detail: init.detail }),
       ...(init.errors !== undefined && { errors: init.errors }),
+      ...init.extensions,
     }
     this.headers = headers
   }

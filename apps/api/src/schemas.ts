@@ -4,7 +4,7 @@
 import { z } from '@hono/zod-openapi'
 import { partialDateProblem, ReportSummary } from 'colophon-schema'
 
-export const SORTS = ['relevance', 'newest', 'oldest', 'title'] as const
+export const SORTS = ['relevance', 'newest', 'oldest', 'title', 'changed'] as const
 export type Sort = (typeof SORTS)[number]
 
 export const MAX_PER_PAGE = 100
@@ -81,12 +81,34 @@ export const ListQuery = z.strictObject({
     .openapi({ param: { name: 'year', in: 'query' }, example: '2013' }),
   from: partialDate('from', 'Published on or after (YYYY, YYYY-MM or YYYY-MM-DD)'),
   to: partialDate('to', 'Published on or before (YYYY, YYYY-MM or YYYY-MM-DD)'),
+  changedSince: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}Z)?$/, {
+      error: 'changedSince: expected a UTC date, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ',
+    })
+    .optional()
+    .openapi({
+      param: { name: 'changedSince', in: 'query' },
+      description:
+        "Only reports whose record changed at or after this instant (their `modified`); incremental sync. Withdrawals are in OAI-PMH's deleted records.",
+      example: '2024-01-01T00:00:00Z',
+    }),
   sort: z
     .enum(SORTS, { error: `sort: expected one of ${SORTS.join(', ')}` })
     .optional()
     .openapi({
       param: { name: 'sort', in: 'query' },
-      description: 'Default: relevance with q, newest without',
+      description:
+        'Default: relevance with q, newest without; `changed`: most recently changed first',
+    }),
+  cursor: z
+    .string()
+    .max(200, { error: 'cursor: too long' })
+    .optional()
+    .openapi({
+      param: { name: 'cursor', in: 'query' },
+      description:
+        'A page of this catalogue snapshot (`links.nextCursor`), instead of `page`: a 410 problem when a new catalogue has been deployed since, so that a harvest never skips or repeats reports silently',
     }),
   page: wholeNumber('page', 1, MAX_PAGE)
     .optional()
@@ -127,8 +149,27 @@ export const PageLinks = z
     last: z.string(),
     prev: z.string().optional(),
     next: z.string().optional(),
+    nextCursor: z
+      .string()
+      .optional()
+      .meta({ description: 'The next page, bound to this catalogue snapshot' }),
   })
   .meta({ id: 'PageLinks' })
+
+export const ItemLinks = z
+  .object({
+    self: z.string().meta({ description: 'The report in this API' }),
+    web: z.string().meta({ description: "The report's page in the web app (absolute)" }),
+    formats: z.record(z.string(), z.string()).meta({
+      description: 'The report in each format, by format name (jsonld, bibtex, mods, …)',
+    }),
+  })
+  .meta({ id: 'ItemLinks' })
+
+export const ReportListItem = ReportSummary.extend({
+  oaiIdentifier: z.string().meta({ description: 'The OAI-PMH identifier, oai:<host>:<slug>' }),
+  links: ItemLinks,
+}).meta({ id: 'ReportListItem' })
 
 export const ReportList = z
   .object({
@@ -137,7 +178,7 @@ export const ReportList = z
     perPage: z.int().min(1),
     pageCount: z.int().min(0),
     sort: z.enum(SORTS),
-    items: z.array(ReportSummary),
+    items: z.array(ReportListItem),
     facets: Facets,
     links: PageLinks,
   })
@@ -148,6 +189,7 @@ const VocabularyCount = z
   .object({
     key: z.string(),
     label: z.string(),
+    singular: z.string().optional().meta({ description: 'The label of one item ("Report")' }),
     description: z.string().optional(),
     count: z.int().min(0),
   })

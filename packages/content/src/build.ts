@@ -6,6 +6,7 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 
 import { basename, dirname, join, relative, sep } from 'node:path'
 import { CATALOGUE_FILE, REPORTS_DIR } from './catalogue-file.ts'
 import { CatalogueCompiler, type CompileResult, type CompilerOptions } from './compiler.ts'
+import { gitDates } from './git-dates.ts'
 import { defaultThreads, parseInWorkers } from './parse-pool.ts'
 import { mark } from './timings.ts'
 
@@ -55,7 +56,15 @@ export async function listReportFiles(dir: string): Promise<string[]> {
 export async function loadCatalogue(options: CompileOptions): Promise<CatalogueCompiler> {
   const display = options.displayPath ?? defaultDisplayPath
   mark('start')
-  const compiler = new CatalogueCompiler(options)
+  const dates = await gitDates(options.dir)
+  const modifiedDates = new Map<string, string>()
+  for (const [file, date] of dates.byFile) modifiedDates.set(display(file), date)
+  const compiler = new CatalogueCompiler({
+    ...options,
+    modifiedDates,
+    ...(dates.head === undefined ? {} : { defaultModified: dates.head }),
+  })
+  mark('git dates')
   const settingsPath = join(options.dir, CATALOGUE_FILE)
   try {
     compiler.setCatalogueFile(display(settingsPath), await readFile(settingsPath, 'utf8'))

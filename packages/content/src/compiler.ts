@@ -79,6 +79,10 @@ export interface CompilerOptions {
   emit?: boolean
   /** Write the typed entry (`index.js`) too. Default true. */
   entry?: boolean
+  /** Each report file's date of change (display path → UTC datetime), from its git history. */
+  modifiedDates?: ReadonlyMap<string, string>
+  /** The date of change of a file that `modifiedDates` lacks (the catalogue's last commit). */
+  defaultModified?: string
 }
 
 const VOCABULARY_FIELDS = new Set(['type', 'series', 'topics'])
@@ -197,10 +201,13 @@ export class CatalogueCompiler {
     }
     if (this.options.emit === false) return { ok: true, problems, ...result }
 
-    const emitted = entries.map((entry) => this.#emitted(entry, settings))
+    const all = entries.map((entry) => this.#emitted(entry, settings))
+    const emitted = all.filter((e) => !e.report.withdrawn)
+    const withdrawn = all.filter((e) => e.report.withdrawn).map((e) => e.report)
     mark('compiled reports (JSON, hashes)')
     const quick = options.quick === true && this.#lastSearchFile !== undefined
     const output = this.#emitter.emit(settings, emitted, {
+      withdrawn,
       entry: quick ? false : this.options.entry,
       searchIndex: this.#updateSearchIndex(settings, entries, true),
       searchIndexFile: quick ? this.#lastSearchFile : undefined,
@@ -217,7 +224,9 @@ export class CatalogueCompiler {
   #emitted(entry: ReportEntry, settings: CatalogueSettings): EmittedReport {
     if (entry.emitted?.settings === settings) return entry.emitted.value
     const report = entry.parsed.report as Report
-    const value = emitReport(compileReport(report, settings, entry.html))
+    const modified =
+      this.options.modifiedDates?.get(entry.file) ?? this.options.defaultModified ?? undefined
+    const value = emitReport(compileReport(report, settings, entry.html, modified))
     entry.emitted = { settings, value }
     return value
   }
@@ -272,7 +281,8 @@ export class CatalogueCompiler {
     const label = topicLabel(settings)
     const add = (entry: ReportEntry) => {
       const report = entry.emitted?.value.report
-      if (!report || slugs.get(report.slug) === entry) return
+      // Withdrawn reports are out of search.
+      if (!report || report.withdrawn || slugs.get(report.slug) === entry) return
       // Two files with one slug: the compile will fail on it; index the first only.
       if (slugs.has(report.slug)) return
       index.add(searchDocument(report, label))

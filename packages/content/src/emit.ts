@@ -10,7 +10,7 @@ import {
 } from 'colophon-schema'
 import type MiniSearch from 'minisearch'
 import { contentHash } from './hash.ts'
-import type { Manifest, VocabularyCount, VocabularyCounts } from './output.ts'
+import type { Manifest, Tombstone, VocabularyCount, VocabularyCounts } from './output.ts'
 import { OUTPUT_FILES } from './output.ts'
 import { createSearchIndex, type SearchDocument } from './search.ts'
 import { searchDocument } from './search-document.ts'
@@ -23,20 +23,45 @@ export function compileReport(
   report: Report,
   settings: CatalogueSettings,
   descriptionHtml: string | undefined,
+  modified: string = fallbackModified(report),
 ): CompiledReport {
   const out: Record<string, unknown> = {}
   for (const key of COMPILED_ORDER) {
     const value =
-      key === 'publisher'
-        ? (report.publisher ?? settings.defaultPublisher)
-        : key === 'language'
-          ? (report.language ?? settings.language)
-          : key === 'descriptionHtml'
-            ? descriptionHtml
-            : report[key as keyof Report]
+      key === 'modified'
+        ? (report.modified ?? modified)
+        : key === 'publisher'
+          ? (report.publisher ?? settings.defaultPublisher)
+          : key === 'language'
+            ? (report.language ?? settings.language)
+            : key === 'descriptionHtml'
+              ? descriptionHtml
+              : report[key as keyof Report]
     if (value !== undefined) out[key] = value
   }
   return out as CompiledReport
+}
+
+/**
+ * A report's modification date outside git and without its own `modified`: the start of its
+ * publication date (never the clock, so that a build stays deterministic).
+ */
+export function fallbackModified(report: Pick<Report, 'published'>): string {
+  const p = report.published
+  const day = p.length === 4 ? `${p}-01-01` : p.length === 7 ? `${p}-01` : p
+  return `${day}T00:00:00Z`
+}
+
+/** What remains of a withdrawn report: enough for a 410 and an OAI-PMH deleted record. */
+export function tombstoneOf(report: CompiledReport): Tombstone {
+  return {
+    title: report.title,
+    type: report.type,
+    ...(report.series ? { series: report.series.key } : {}),
+    ...(report.topics?.length ? { topics: report.topics } : {}),
+    modified: report.modified,
+    withdrawn: report.withdrawn as NonNullable<CompiledReport['withdrawn']>,
+  }
 }
 
 /**
@@ -56,6 +81,7 @@ function counted(
   return Object.entries(vocabulary ?? {}).map(([key, entry]) => ({
     key,
     label: entry.label,
+    ...(entry.singular === undefined ? {} : { singular: entry.singular }),
     ...(entry.description === undefined ? {} : { description: entry.description }),
     count: counts.get(key) ?? 0,
   }))
@@ -198,6 +224,8 @@ export interface EmitOptions {
   searchIndexFile?: { text: string; hash: string }
   /** See ENTRY_INLINE_LIMIT. */
   entryInlineLimit?: number
+  /** Withdrawn reports (not among the emitted ones), kept in the manifest as tombstones. */
+  withdrawn?: readonly CompiledReport[]
 }
 
 /** The search index over `reports` (in list order), built afresh. */
@@ -378,12 +406,25 @@ export class CatalogueEmitter {
       reportHashes[e.slug] = e.hash
       lines.push(e.hashLine)
     }
+    // The dump (every report's JSON, one per line, by slug) is identified by its reports' hashes.
+    const dumpHash = contentHash(lines.slice(Object.keys(fileHashes).length).join(''))
+    const withdrawn: Record<string, Tombstone> = {}
+    for (const report of [...(options.withdrawn ?? [])].sort((a, b) =>
+      a.slug < b.slug ? -1 : 1,
+    )) {
+      withdrawn[report.slug] = tombstoneOf(report)
+      lines.push(
+        `withdrawn/${report.slug} ${contentHash(JSON.stringify(withdrawn[report.slug]))}\n`,
+      )
+    }
     const manifest: Manifest = {
       schemaVersion: settings.schemaVersion,
       contentHash: contentHash(lines.join('')),
       reportCount: emitted.length,
       reports: reportHashes,
       files: fileHashes,
+      dumpHash,
+      withdrawn,
     }
     files.set(OUTPUT_FILES.manifest, manifestText(manifest, bySlug))
     mark('manifest')

@@ -13,6 +13,7 @@ export { type CompiledCatalogueParts, createCompiledCatalogue } from './compiled
 export type {
   CompiledCatalogue,
   Manifest,
+  Tombstone,
   VocabularyCount,
   VocabularyCounts,
 } from './output.ts'

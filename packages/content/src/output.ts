@@ -23,11 +23,32 @@ export interface Manifest {
   reports: Record<string, string>
   /** Content hash of each other output file, by file name. */
   files: Record<string, string>
+  /**
+   * Identifies the dump (`/v1/dump.ndjson.gz`: every report's JSON, one per line, by slug):
+   * a hash over the `reports` hashes in that order. Each line's SHA-256 (base64url) is its
+   * report's hash in `reports`.
+   */
+  dumpHash: string
+  /** Withdrawn reports by slug: tombstones, not in `reports`, lists or search. */
+  withdrawn: Record<string, Tombstone>
+}
+
+/** What a withdrawn report leaves: a 410 with the reason, an OAI-PMH deleted record. */
+export interface Tombstone {
+  title: string
+  type: string
+  series?: string
+  topics?: string[]
+  /** When the record last changed (the withdrawal, usually). */
+  modified: string
+  withdrawn: { date: string; reason: string }
 }
 
 export interface VocabularyCount {
   key: string
   label: string
+  /** The label of one item ("Report"), when the vocabulary gives it. */
+  singular?: string
   description?: string
   count: number
 }

@@ -49,6 +49,10 @@ const settingsShape = {
   description: NonBlank.max(1000).optional(),
   baseUrl: HttpUrl.meta({ description: "The web app's public URL; pages and feeds link from it" }),
   defaultPublisher: NonBlank.max(300),
+  adminEmail: z
+    .email({ error: 'expected an email address' })
+    .optional()
+    .meta({ description: "Who harvesters write to (OAI-PMH Identify's adminEmail)" }),
   language: LanguageTag.meta({ description: 'Language of reports that do not say theirs' }),
   vocabularies: Vocabularies,
   defaults: VocabularyDefaults.optional().meta({

@@ -69,14 +69,23 @@ describe('the reference report (Beyond Factory Asia)', () => {
   })
 
   test('its summary has the list fields only', () => {
-    expect(toSummary(report)).toEqual({
+    const compiled = {
+      ...report,
+      publisher: 'Asian Development Bank',
+      language: 'en',
+      modified: '2024-05-01T09:30:00Z',
+    }
+    expect(toSummary(compiled)).toEqual({
       slug: 'beyond-factory-asia',
       title: 'Beyond Factory Asia: Fuelling Growth in a Changing World',
       subtitle: "Beyond Factory Asia: Moving from the World's Workshop to Global",
       published: '2013-04',
       type: 'reports',
+      language: 'en',
+      identifiers: report.identifiers,
+      modified: '2024-05-01T09:30:00Z',
     })
-    expect(ReportSummary.parse(toSummary(report))).toEqual(toSummary(report))
+    expect(ReportSummary.parse(toSummary(compiled))).toEqual(toSummary(compiled))
   })
 })
 
@@ -405,13 +414,34 @@ describe('other fields', () => {
   })
 })
 
-test('CompiledReport requires the resolved publisher and language', () => {
-  expect(problemsOf(CompiledReport, minimal)).toEqual(['publisher: required', 'language: required'])
+test('CompiledReport requires the resolved publisher, language and date of change', () => {
+  expect(problemsOf(CompiledReport, minimal)).toEqual([
+    'publisher: required',
+    'language: required',
+    'modified: required',
+  ])
   const compiled = {
     ...minimal,
     publisher: 'Asian Development Bank',
     language: 'en',
+    modified: '2024-05-01T09:30:00Z',
     descriptionHtml: '<p>x</p>',
   }
   expect(CompiledReport.parse(compiled)).toEqual(compiled)
+})
+
+test('a date of change is a UTC instant at second precision; a withdrawal needs a date and a reason', () => {
+  expect(problemsOf(Report, { ...minimal, modified: '2024-05-01' })).toEqual([
+    'modified: expected a UTC date and time at second precision, like 2024-05-01T09:30:00Z',
+  ])
+  expect(problemsOf(Report, { ...minimal, modified: '2024-05-01T09:30:00+02:00' })).toHaveLength(1)
+  expect(Report.parse({ ...minimal, modified: '2024-05-01T09:30:00Z' }).modified).toBe(
+    '2024-05-01T09:30:00Z',
+  )
+  expect(problemsOf(Report, { ...minimal, withdrawn: { date: '2024-02' } })).toEqual([
+    'withdrawn.reason: required',
+  ])
+  expect(
+    Report.parse({ ...minimal, withdrawn: { date: '2024-02', reason: 'Superseded' } }).withdrawn,
+  ).toEqual({ date: '2024-02', reason: 'Superseded' })
 })

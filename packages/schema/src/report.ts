@@ -123,6 +123,25 @@ export const Source = strictObject({
 })
 export type Source = z.infer<typeof Source>
 
+/** A UTC instant at second precision, `2024-05-01T09:30:00Z`: OAI-PMH's datestamp granularity. */
+export const UtcDateTime = z
+  .string()
+  .regex(
+    /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/,
+    'expected a UTC date and time at second precision, like 2024-05-01T09:30:00Z',
+  )
+  .meta({ examples: ['2024-05-01T09:30:00Z'] })
+
+/**
+ * A report taken out of the catalogue: it stays as a tombstone (410 in the API, a deleted
+ * record in OAI-PMH), out of lists and search.
+ */
+export const Withdrawal = strictObject({
+  date: PartialDate.meta({ description: 'When the report was withdrawn' }),
+  reason: NonBlank.max(500).meta({ description: 'Why, in one sentence readers are shown' }),
+})
+export type Withdrawal = z.infer<typeof Withdrawal>
+
 // Lists whose items must differ; JSON Schema can say so for exact repeats (uniqueItems),
 // reportRules says it in words, with the index of the repeat.
 function uniqueList<T extends z.ZodType>(item: T) {
@@ -156,6 +175,13 @@ const reportShape = {
   license: NonBlank.max(200).optional().meta({ description: 'SPDX identifier or licence URL' }),
   related: uniqueList(Slug).optional(),
   source: Source.optional().meta({ description: 'Where an imported record came from' }),
+  modified: UtcDateTime.optional().meta({
+    description:
+      "When the record last changed; overrides the date the compile takes from the file's git history",
+  }),
+  withdrawn: Withdrawal.optional().meta({
+    description: 'Set when the report is withdrawn: it stays a tombstone, out of lists and search',
+  }),
 }
 
 const ReportFields = strictObject(reportShape)
@@ -255,14 +281,21 @@ export const ReportSummary = ReportFields.pick({
   topics: true,
   countries: true,
   language: true,
-}).meta({ id: 'ReportSummary' })
+  identifiers: true,
+})
+  .extend({
+    modified: UtcDateTime.meta({
+      description: 'When the record last changed (see CompiledReport)',
+    }),
+  })
+  .meta({ id: 'ReportSummary' })
 export type ReportSummary = z.infer<typeof ReportSummary>
 
 /** Picks a report's summary fields, dropping those that are absent. */
-export function toSummary(report: Report): ReportSummary {
+export function toSummary(report: CompiledReport): ReportSummary {
   const summary: Record<string, unknown> = {}
   for (const key of Object.keys(ReportSummary.shape)) {
-    const value = report[key as keyof Report]
+    const value = report[key as keyof CompiledReport]
     if (value !== undefined) summary[key] = value
   }
   return summary as ReportSummary
@@ -275,6 +308,10 @@ export function toSummary(report: Report): ReportSummary {
 export const CompiledReport = ReportFields.extend({
   publisher: NonBlank.max(300),
   language: LanguageTag,
+  modified: UtcDateTime.meta({
+    description:
+      "When the record last changed: the file's `modified`, else its last commit, else the catalogue's (see colophon-content's README)",
+  }),
   descriptionHtml: z
     .string()
     .optional()

@@ -17,7 +17,12 @@ export function toAtom(
   typeLabel: (key: string) => string,
 ): string {
   const home = webUrl(settings, '/')
-  const updated = reports[0] ? atomDate(reports[0].published) : '1970-01-01T00:00:00Z'
+  // The feed changes when any of its entries does: the latest date of change among them.
+  const updated =
+    reports.reduce<string | undefined>(
+      (max, r) => (max === undefined || r.modified > max ? r.modified : max),
+      undefined,
+    ) ?? '1970-01-01T00:00:00Z'
   const entries = reports.map((r) => {
     const url = webUrl(settings, `/reports/${r.slug}`)
     const authors = (r.authors ?? []).map(
@@ -29,7 +34,7 @@ export function toAtom(
       `    ${element('title', citationTitle(r))}`,
       `    <link rel="alternate" type="text/html" href="${escapeXml(url)}"/>`,
       `    ${element('published', atomDate(r.published))}`,
-      `    ${element('updated', atomDate(r.published))}`,
+      `    ${element('updated', r.modified)}`,
       ...authors,
       `    <category term="${escapeXml(r.type)}" label="${escapeXml(typeLabel(r.type))}"/>`,
       r.summary ? `    ${element('summary', r.summary)}` : '',

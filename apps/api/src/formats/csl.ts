@@ -10,6 +10,7 @@ import {
   isbn13s,
   label,
 } from './context.ts'
+import { singularLabel } from './library.ts'
 
 export interface CslName {
   family?: string
@@ -46,15 +47,17 @@ export function toCsl(report: CompiledReport, ctx: FormatContext): CslItem[] {
     title: citationTitle(report),
     issued: { 'date-parts': [dateParts(report)] },
     publisher: report.publisher,
-    genre: label(ctx.vocabularies.types, report.type),
     URL: ctx.webUrl,
     language: report.language,
   }
-  if (report.authors?.length) {
-    item.author = report.authors.map((a) =>
-      isPerson(a) ? { family: a.family, ...(a.given && { given: a.given }) } : { literal: a.name },
-    )
-  }
+  // One item's genre: "Report", not the vocabulary's plural "Reports" (APA prints it); a
+  // book's type says it already.
+  if (!isBook(report)) item.genre = singularLabel(ctx.vocabularies.types, report.type)
+  // A report that names no author is the publisher's own: a corporate author.
+  const authors = report.authors?.length ? report.authors : [{ name: report.publisher }]
+  item.author = authors.map((a) =>
+    isPerson(a) ? { family: a.family, ...(a.given && { given: a.given }) } : { literal: a.name },
+  )
   if (report.series) {
     item['collection-title'] = label(ctx.vocabularies.series, report.series.key)
     if (report.series.number) item['collection-number'] = report.series.number

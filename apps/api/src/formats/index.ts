@@ -3,8 +3,11 @@ import type { CompiledReport } from 'colophon-schema'
 import { toBibtex } from './bibtex.ts'
 import type { FormatContext } from './context.ts'
 import { toCsl } from './csl.ts'
+import { toDataCite } from './datacite.ts'
 import { toDublinCore } from './dublin-core.ts'
 import { toJsonLd } from './jsonld.ts'
+import { toMarcXml } from './marcxml.ts'
+import { toMods } from './mods.ts'
 import { toRis } from './ris.ts'
 
 export interface ReportFormat {
@@ -16,7 +19,8 @@ export interface ReportFormat {
   /** Other media types an Accept header may ask for this format by. */
   aliases: readonly string[]
   charset: boolean
-  render(report: CompiledReport, ctx: FormatContext): string
+  /** Undefined when the report has no such record (DataCite without a DOI). */
+  render(report: CompiledReport, ctx: FormatContext): string | undefined
 }
 
 const json = (value: unknown) => JSON.stringify(value)
@@ -70,6 +74,30 @@ export const REPORT_FORMATS: readonly ReportFormat[] = [
     aliases: ['text/xml', 'application/oai_dc+xml'],
     charset: true,
     render: toDublinCore,
+  },
+  {
+    name: 'mods',
+    suffix: '.mods.xml',
+    mediaType: 'application/mods+xml',
+    aliases: [],
+    charset: true,
+    render: toMods,
+  },
+  {
+    name: 'marcxml',
+    suffix: '.marcxml',
+    mediaType: 'application/marcxml+xml',
+    aliases: [],
+    charset: true,
+    render: toMarcXml,
+  },
+  {
+    name: 'datacite',
+    suffix: '.datacite.xml',
+    mediaType: 'application/vnd.datacite.datacite+xml',
+    aliases: [],
+    charset: true,
+    render: toDataCite,
   },
 ]
 

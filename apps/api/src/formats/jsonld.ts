@@ -2,6 +2,7 @@
 // Book carries `isbn`), with its authors, publisher, identifiers, files and table of contents.
 import { type CompiledReport, type ContentsEntry, isPerson, normalizeIsbn } from 'colophon-schema'
 import { abstractOf, type FormatContext, label, webUrl } from './context.ts'
+import { singularLabel } from './library.ts'
 
 type Node = Record<string, unknown>
 
@@ -16,8 +17,9 @@ function parts(entries: readonly ContentsEntry[] | undefined, prefix: string): N
   if (!entries?.length) return undefined
   return entries.map((entry, i) => {
     const id = `${prefix}${i + 1}`
+    // Chapter, not CreativeWork: pageStart is a property of Chapter (and Article), not of CreativeWork.
     return compact({
-      '@type': 'CreativeWork',
+      '@type': entry.page === undefined ? 'CreativeWork' : 'Chapter',
       '@id': id,
       name: entry.title,
       position: i + 1,
@@ -89,7 +91,7 @@ export function toJsonLd(report: CompiledReport, ctx: FormatContext): Node {
     sourceOrganization: report.copublishers?.map((name) => ({ '@type': 'Organization', name })),
     description: abstractOf(report),
     abstract: report.description,
-    genre: label(ctx.vocabularies.types, report.type),
+    genre: singularLabel(ctx.vocabularies.types, report.type),
     about: report.topics?.map((t) => ({
       '@type': 'Thing',
       name: label(ctx.vocabularies.topics, t),
@@ -103,8 +105,9 @@ export function toJsonLd(report: CompiledReport, ctx: FormatContext): Node {
       name: label(ctx.vocabularies.series, report.series.key),
       position: report.series.number,
     },
-    bookEdition: report.edition ? String(report.edition) : undefined,
-    numberOfPages: report.pages,
+    // Book's properties, only on a node that is a Book too.
+    bookEdition: isbns.length && report.edition ? String(report.edition) : undefined,
+    numberOfPages: isbns.length ? report.pages : undefined,
     license: report.license,
     hasPart: parts(report.contents, `${ctx.webUrl}#contents-`),
     encoding: report.files?.map((f) =>

@@ -12,6 +12,9 @@ const FORMATS: Record<string, { title: string; operation: string }> = {
   bibtex: { title: 'BibTeX', operation: 'getReportBibtex' },
   ris: { title: 'RIS', operation: 'getReportRis' },
   dc: { title: 'Dublin Core XML', operation: 'getReportDublinCore' },
+  mods: { title: 'MODS 3.6 XML', operation: 'getReportMods' },
+  marcxml: { title: 'MARCXML (MARC 21)', operation: 'getReportMarcXml' },
+  datacite: { title: 'DataCite 4 XML (reports with a DOI)', operation: 'getReportDataCite' },
 }
 
 /** Documents each non-JSON format of one report as its own path. */
@@ -49,6 +52,7 @@ export function registerReportFormats(registry: OpenAPIHono['openAPIRegistry']):
         304: { description: 'Not modified (If-None-Match)' },
         400: problem('Malformed slug or unknown parameter'),
         404: problem('No report with this slug'),
+        410: problem('The report was withdrawn'),
       },
     })
   }

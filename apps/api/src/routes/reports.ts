@@ -1,12 +1,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { CompiledReport, slugProblem } from 'colophon-schema'
+import type { Tombstone } from 'colophon-content'
+import { type CatalogueSettings, CompiledReport, slugProblem } from 'colophon-schema'
 import type { AppEnv } from '../env.ts'
 import { webUrl } from '../formats/context.ts'
 import { contentType, REPORT_FORMATS, splitSuffix } from '../formats/index.ts'
 import { CACHE_CONTROL, fnv1a64, notModified, strongEtag } from '../http-cache.ts'
 import { listReports } from '../list.ts'
 import { negotiate } from '../negotiate.ts'
-import { HttpProblem } from '../problem.ts'
+import { identifierPrefix } from '../oai/protocol.ts'
+import { HttpProblem, invalidParameters } from '../problem.ts'
 import { ListQuery, ReportList } from '../schemas.ts'
 import { validationHook } from '../validation.ts'
 import { cacheHeaders, catalogueOf, NoQuery, problem } from './common.ts'
@@ -33,6 +35,7 @@ export const listRoute = createRoute({
     },
     304: { description: 'Not modified (If-None-Match)' },
     400: problem('A parameter is unknown or invalid; `errors` names each'),
+    410: problem('The cursor belongs to a catalogue snapshot no longer served'),
   },
 })
 
@@ -61,10 +64,79 @@ export const reportRoute = createRoute({
     },
     304: { description: 'Not modified (If-None-Match)' },
     400: problem('Malformed slug or unknown parameter'),
-    404: problem('No report with this slug'),
+    404: problem('No report with this slug (or no DataCite record: the report has no DOI)'),
+    410: problem(
+      'The report was withdrawn: `withdrawn` holds its date and reason, `reportTitle` its title',
+    ),
     406: problem('None of the formats in Accept can be produced'),
   },
 })
+
+/** RFC 9457 problem type of a withdrawn report's 410. */
+export const WITHDRAWN = 'urn:colophon:problem:withdrawn'
+
+/** The 410 of a withdrawn report: its title, the date and the reason, for the web app's page. */
+export function withdrawnProblem(slug: string, tombstone: Tombstone): HttpProblem {
+  return new HttpProblem(
+    410,
+    {
+      type: WITHDRAWN,
+      title: 'Report withdrawn',
+      detail: `"${tombstone.title}" was withdrawn (${tombstone.withdrawn.date}): ${tombstone.withdrawn.reason}`,
+      extensions: { slug, reportTitle: tombstone.title, withdrawn: tombstone.withdrawn },
+    },
+    { 'Cache-Control': CACHE_CONTROL },
+  )
+}
+
+/** The API's links for one report: itself, its web page, each of its formats. */
+export function itemLinks(settings: CatalogueSettings, slug: string) {
+  return {
+    self: `/v1/reports/${slug}`,
+    web: webUrl(settings, `/reports/${slug}`),
+    formats: Object.fromEntries(
+      REPORT_FORMATS.filter((f) => f.name !== 'datacite').map((f) => [
+        f.name,
+        `/v1/reports/${slug}${f.suffix}`,
+      ]),
+    ),
+  }
+}
+
+/** RFC 9457 problem type of a cursor whose catalogue snapshot is no longer served. */
+export const CURSOR_EXPIRED = 'urn:colophon:problem:cursor-expired'
+
+/** A cursor: the snapshot it belongs to and the page it points at, in base64. */
+function cursorUrl(url: URL, page: number, snapshot: string): string {
+  const next = new URL(url)
+  next.searchParams.delete('page')
+  next.searchParams.set('cursor', btoa(`${snapshot}.${page}`).replace(/=+$/, ''))
+  return next.pathname + next.search
+}
+
+function pageOfCursor(cursor: string, snapshot: string): number {
+  let decoded = ''
+  try {
+    decoded = atob(cursor)
+  } catch {
+    // falls through to the problem below
+  }
+  const match = /^([A-Za-z0-9_-]{16})\.([1-9]\d{0,6})$/.exec(decoded)
+  if (!match) {
+    throw invalidParameters([
+      { parameter: 'cursor', detail: 'cursor: not a cursor this API gave (links.nextCursor)' },
+    ])
+  }
+  if (match[1] !== snapshot) {
+    throw new HttpProblem(410, {
+      type: CURSOR_EXPIRED,
+      title: 'Cursor expired',
+      detail:
+        'this cursor belongs to a catalogue snapshot that is no longer served (a new catalogue was deployed); start again from the first page, or use changedSince to catch up',
+    })
+  }
+  return Number(match[2])
+}
 
 function pageUrl(url: URL, page: number): string {
   const next = new URL(url)
@@ -86,26 +158,45 @@ export const reports = new OpenAPIHono<AppEnv>()
       const cache = { 'Cache-Control': CACHE_CONTROL }
       const unchanged = notModified(c.req.raw, etag, cache)
       if (unchanged) return unchanged as never
-      const result = await listReports(catalogue, query)
+      const { cursor, ...rest } = query
+      if (cursor !== undefined && rest.page !== undefined) {
+        throw invalidParameters([
+          { parameter: 'cursor', detail: 'cursor: give either cursor or page, not both' },
+        ])
+      }
+      const snapshot = catalogue.manifest.contentHash.slice(0, 16)
+      const listQuery =
+        cursor === undefined ? rest : { ...rest, page: pageOfCursor(cursor, snapshot) }
+      const result = await listReports(catalogue, listQuery)
       const url = new URL(c.req.url)
+      url.searchParams.delete('cursor')
       const last = Math.max(result.pageCount, 1)
       const links = {
         self: pageUrl(url, result.page),
         first: pageUrl(url, 1),
         last: pageUrl(url, last),
         ...(result.page > 1 && { prev: pageUrl(url, result.page - 1) }),
-        ...(result.page < last && { next: pageUrl(url, result.page + 1) }),
+        ...(result.page < last && {
+          next: pageUrl(url, result.page + 1),
+          nextCursor: cursorUrl(url, result.page + 1, snapshot),
+        }),
       }
       c.header(
         'Link',
         Object.entries(links)
-          .filter(([rel]) => rel !== 'self')
+          .filter(([rel]) => rel !== 'self' && rel !== 'nextCursor')
           .map(([rel, href]) => `<${href}>; rel="${rel}"`)
           .join(', '),
       )
       c.header('ETag', etag)
       c.header('Cache-Control', CACHE_CONTROL)
-      return c.json({ ...result, links }, 200)
+      const prefix = identifierPrefix(catalogue)
+      const items = result.items.map((item) => ({
+        ...item,
+        oaiIdentifier: prefix + item.slug,
+        links: itemLinks(catalogue.settings, item.slug),
+      }))
+      return c.json({ ...result, items, links }, 200)
     },
     validationHook(LIST_PARAMETERS),
   )
@@ -139,8 +230,11 @@ export const reports = new OpenAPIHono<AppEnv>()
       if (!format) throw new Error('unreachable: no format')
       const catalogue = await catalogueOf(c)
       const hash = catalogue.manifest.reports[slug]
-      if (hash === undefined)
+      if (hash === undefined) {
+        const tombstone = catalogue.manifest.withdrawn?.[slug]
+        if (tombstone) throw withdrawnProblem(slug, tombstone)
         throw new HttpProblem(404, { detail: `no report with slug "${slug}"` })
+      }
       const etag = strongEtag(hash, format.name)
       const headers: Record<string, string> = { 'Cache-Control': CACHE_CONTROL }
       if (!bySuffix) headers.Vary = 'Accept'
@@ -156,8 +250,11 @@ export const reports = new OpenAPIHono<AppEnv>()
           apiUrl: webUrl(catalogue.settings, `/v1/reports/${slug}`),
         })
       })
-      if (body === undefined)
-        throw new HttpProblem(404, { detail: `no report with slug "${slug}"` })
+      if (body === undefined) {
+        throw new HttpProblem(404, {
+          detail: `report "${slug}" has no ${format.name} record (a DataCite record needs a DOI)`,
+        })
+      }
       return new Response(body, {
         status: 200,
         headers: {

@@ -47,6 +47,25 @@ describe('KvStore in workerd', () => {
     expect(health).toMatchObject({ store: 'kv', reportCount: 4 })
   })
 
+  it('streams the gzipped dump and answers OAI-PMH from KV (CompressionStream, btoa in workerd)', async () => {
+    const app = createApp({ store: new KvStore(kv) })
+    const dump = await app.request('/v1/dump.ndjson.gz')
+    expect(dump.status).toBe(200)
+    const body = dump.body?.pipeThrough(new DecompressionStream('gzip'))
+    const lines = (await new Response(body).text()).trim().split('\n')
+    expect(lines).toHaveLength(4)
+    expect(lines.map((l) => JSON.parse(l).slug)).toContain('beyond-factory-asia')
+    const page = await (await app.request('/oai?verb=ListIdentifiers&metadataPrefix=mods')).text()
+    expect(XMLValidator.validate(page)).toBe(true)
+    expect(page.match(/<header>/g)).toHaveLength(4)
+    const record = await (
+      await app.request(
+        '/oai?verb=GetRecord&metadataPrefix=marcxml&identifier=oai:reports.example.org:beyond-factory-asia',
+      )
+    ).text()
+    expect(record).toContain('<controlfield tag="001">beyond-factory-asia</controlfield>')
+  })
+
   it('answers 304 from the manifest hash without reading the report', async () => {
     const app = createApp({ store: new KvStore(kv) })
     const res = await app.request('/v1/reports/beyond-factory-asia')

@@ -98,14 +98,17 @@ export interface Fixture {
 }
 
 /** Writes, compiles and reads back the test catalogue. */
-export async function buildFixture(options: { drop?: string | undefined } = {}): Promise<Fixture> {
+export async function buildFixture(
+  options: { drop?: string | undefined; extra?: readonly ReportInput[] } = {},
+): Promise<Fixture> {
   const dir = mkdtempSync(join(tmpdir(), 'colophon-api-'))
   const source = join(dir, 'catalogue')
   mkdirSync(join(source, 'reports'), { recursive: true })
   // JSON is YAML: the catalogue file needs no YAML library here.
   writeFileSync(join(source, 'catalogue.yaml'), JSON.stringify(settings, null, 2))
   copyFileSync(REFERENCE_FILE, join(source, 'reports', `${REFERENCE_SLUG}.md`))
-  for (const report of extraReports.filter((r) => r.slug !== options.drop)) {
+  const reports = [...extraReports, ...(options.extra ?? [])]
+  for (const report of reports.filter((r) => r.slug !== options.drop)) {
     writeFileSync(join(source, 'reports', `${report.slug}.md`), serializeReportFile(report))
   }
   const out = join(dir, 'out')

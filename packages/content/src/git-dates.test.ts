@@ -1,0 +1,121 @@
+import { execFileSync } from 'node:child_process'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import { build } from './build.ts'
+import { generateCatalogue } from './generate.ts'
+import { gitDates } from './git-dates.ts'
+import { tempDir } from './test-support.ts'
+
+let temp: Awaited<ReturnType<typeof tempDir>>
+beforeEach(async () => {
+  temp = await tempDir()
+})
+afterEach(() => temp.dispose())
+
+const git = (cwd: string, date: string, ...args: string[]) =>
+  execFileSync('git', args, {
+    cwd,
+    env: {
+      ...process.env,
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_DATE: date,
+      GIT_AUTHOR_NAME: 'Test',
+      GIT_AUTHOR_EMAIL: 'test@example.org',
+      GIT_COMMITTER_NAME: 'Test',
+      GIT_COMMITTER_EMAIL: 'test@example.org',
+    },
+    encoding: 'utf8',
+  })
+
+const json = async (path: string) => JSON.parse(await readFile(path, 'utf8'))
+
+it("dates each report by its file's last commit, a frontmatter override, or HEAD when uncommitted", async () => {
+  const dir = join(temp.path, 'catalogue')
+  await generateCatalogue(dir, { count: 3, seed: 7 })
+  git(temp.path, '2020-01-01T00:00:00Z', 'init', '-q')
+  git(temp.path, '2020-01-01T00:00:00Z', 'add', '.')
+  git(temp.path, '2021-03-04T05:06:07Z', 'commit', '-q', '-m', 'first')
+  const files = (await json(join(await buildTo(dir), 'index.json'))) as { slug: string }[]
+  const [a, b, c] = files.map((s) => s.slug) as [string, string, string]
+
+  // Change one file and commit it later: only that report's date moves.
+  const aFile = join(dir, 'reports', `${a}.md`)
+  await writeFile(aFile, (await readFile(aFile, 'utf8')).replace(/^title: .*$/m, 'title: Changed'))
+  git(temp.path, '2022-06-07T08:09:10Z', 'commit', '-q', '-am', 'change a')
+  // Override one by frontmatter; leave the override uncommitted (dates come from commits).
+  const bFile = join(dir, 'reports', `${b}.md`)
+  await writeFile(
+    bFile,
+    (await readFile(bFile, 'utf8')).replace(/^---\n/, '---\nmodified: 2019-12-31T23:59:59Z\n'),
+  )
+  const out = await buildTo(dir)
+  const dates = Object.fromEntries(
+    ((await json(join(out, 'index.json'))) as { slug: string; modified: string }[]).map((s) => [
+      s.slug,
+      s.modified,
+    ]),
+  )
+  expect(dates).toEqual({
+    [a]: '2022-06-07T08:09:10Z',
+    [b]: '2019-12-31T23:59:59Z',
+    [c]: '2021-03-04T05:06:07Z',
+  })
+  expect((await json(join(out, 'reports', `${a}.json`))).modified).toBe('2022-06-07T08:09:10Z')
+
+  // Same commit, same dates: a second build is byte-identical.
+  const again = await buildTo(dir, 'again')
+  expect(await readFile(join(again, 'manifest.json'), 'utf8')).toBe(
+    await readFile(join(out, 'manifest.json'), 'utf8'),
+  )
+  // A new, uncommitted file gets HEAD's date.
+  expect((await gitDates(dir)).head).toBe('2022-06-07T08:09:10Z')
+})
+
+it('outside git, a report is dated by the start of its publication date', async () => {
+  const dir = join(temp.path, 'catalogue')
+  await generateCatalogue(dir, { count: 2, seed: 3 })
+  expect((await gitDates(dir)).byFile.size).toBe(0)
+  const out = await buildTo(dir)
+  for (const s of (await json(join(out, 'index.json'))) as {
+    published: string
+    modified: string
+  }[]) {
+    expect(s.modified.startsWith(s.published)).toBe(true)
+    expect(s.modified).toMatch(/^\d{4}-\d\d-\d\dT00:00:00Z$/)
+  }
+})
+
+it('a withdrawn report is a tombstone in the manifest, out of the list, search and files', async () => {
+  const dir = join(temp.path, 'catalogue')
+  await generateCatalogue(dir, { count: 3, seed: 5 })
+  const first = await buildTo(dir, 'before')
+  const slug = ((await json(join(first, 'index.json'))) as { slug: string }[])[0]?.slug as string
+  const file = join(dir, 'reports', `${slug}.md`)
+  await writeFile(
+    file,
+    (await readFile(file, 'utf8')).replace(
+      /^---\n/,
+      '---\nwithdrawn:\n  date: 2024-02\n  reason: Superseded by a corrected edition\n',
+    ),
+  )
+  const out = await buildTo(dir)
+  const manifest = await json(join(out, 'manifest.json'))
+  expect(manifest.reportCount).toBe(2)
+  expect(manifest.reports[slug]).toBeUndefined()
+  expect(manifest.withdrawn[slug]).toMatchObject({
+    withdrawn: { date: '2024-02', reason: 'Superseded by a corrected edition' },
+  })
+  expect(manifest.contentHash).not.toBe((await json(join(first, 'manifest.json'))).contentHash)
+  const list = (await json(join(out, 'index.json'))) as { slug: string }[]
+  expect(list.map((s) => s.slug)).not.toContain(slug)
+  expect(await readFile(join(out, 'search-index.json'), 'utf8')).not.toContain(`"${slug}"`)
+  await expect(readFile(join(out, 'reports', `${slug}.json`))).rejects.toThrow(/ENOENT/)
+})
+
+async function buildTo(dir: string, name = 'out'): Promise<string> {
+  const out = join(temp.path, name)
+  const result = await build({ dir, out, entry: false })
+  expect(result.problems).toEqual([])
+  return out
+}
