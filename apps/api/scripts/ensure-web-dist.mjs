@@ -1,18 +1,17 @@
-// Run by wrangler ([build] command) before `wrangler dev` and `wrangler deploy`: Workers static
-// assets need ../web/dist to exist. When the web app has not been built, a one-page
-// placeholder says how to build it; the API works either way.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+// Run by wrangler ([build] command) before `wrangler dev` and `wrangler deploy`: the worker
+// bundles the web app's server renderer and serves its built files, so both must exist.
+// When they do not, this builds the web app (client and renderer) once.
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const dist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist')
-if (!existsSync(join(dist, 'index.html'))) {
-  mkdirSync(dist, { recursive: true })
-  writeFileSync(
-    join(dist, 'index.html'),
-    '<!doctype html><html lang="en"><meta charset="utf-8"><title>Colophon</title>' +
-      '<p>The web app is not built yet: run <code>pnpm --filter colophon-web build</code>. ' +
-      'The API is at <a href="/v1/reports">/v1/reports</a>, its docs at <a href="/docs">/docs</a>.</p></html>\n',
-  )
-  console.log(`ensure-web-dist: wrote a placeholder ${join(dist, 'index.html')}`)
+const web = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web')
+const needed = [
+  join(web, 'dist', '.vite', 'manifest.json'),
+  join(web, 'dist-server', 'entry-server.js'),
+]
+if (!needed.every((file) => existsSync(file))) {
+  console.log('ensure-web-dist: building apps/web (client and server renderer)')
+  execFileSync('pnpm', ['--filter', 'colophon-web', 'build'], { stdio: 'inherit', cwd: web })
 }

@@ -13,16 +13,42 @@ let web: string
 
 beforeAll(async () => {
   fixture = await buildFixture()
-  web = mkdtempSync(join(tmpdir(), 'colophon-web-'))
-  mkdirSync(join(web, 'assets'))
-  writeFileSync(join(web, 'index.html'), '<!doctype html><title>Colophon web</title>')
-  writeFileSync(join(web, 'assets', 'app.js'), 'console.log("app")')
+  // A built web app's shape: dist/ with hashed assets and a manifest, and a renderer module
+  // (apps/web's own is tested in apps/web; here, the Node host's wiring around one).
+  const root = mkdtempSync(join(tmpdir(), 'colophon-web-'))
+  web = join(root, 'dist')
+  mkdirSync(join(web, 'assets'), { recursive: true })
+  mkdirSync(join(web, '.vite'))
+  mkdirSync(join(root, 'dist-server'))
+  writeFileSync(join(web, 'index.html'), '<!doctype html><title>dev shell</title>')
+  writeFileSync(join(web, 'assets', 'app-1a2b3c.js'), `console.log("${'app '.repeat(600)}")`)
+  writeFileSync(join(web, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
+  writeFileSync(
+    join(web, '.vite', 'manifest.json'),
+    '{"index.html":{"file":"assets/app-1a2b3c.js","isEntry":true}}',
+  )
+  writeFileSync(
+    join(root, 'dist-server', 'entry-server.js'),
+    `export async function createWebHandler({ api, publicUrl, manifest, formats }) {
+      return async (request) => {
+        const path = new URL(request.url).pathname
+        if (path === '/robots.txt') return new Response('Sitemap: ' + publicUrl() + '/sitemap.xml')
+        const health = await (await api(new Request('http://internal/health'))).json()
+        const body = '<!doctype html><title>' + health.name + '</title>' + path + ' ' +
+          manifest['index.html'].file + ' ' + formats.map((f) => f.suffix).join(' ') + ' '.repeat(2000)
+        return new Response(body, {
+          status: path === '/' || path.startsWith('/reports/') ? 200 : 404,
+          headers: { 'Content-Type': 'text/html; charset=utf-8', ETag: '"page"' },
+        })
+      }
+    }\n`,
+  )
   server = await startServer({ store: new EmbeddedStore(fixture.catalogue), port: 0, webDir: web })
 })
 afterAll(async () => {
   await server?.close()
   fixture.cleanup()
-  rmSync(web, { recursive: true, force: true })
+  rmSync(join(web, '..'), { recursive: true, force: true })
 })
 
 describe('Node server', () => {
@@ -59,14 +85,43 @@ describe('Node server', () => {
     expect(post.headers.get('Allow')).toBe('GET, HEAD, OPTIONS')
   })
 
-  it('serves the web app with an SPA fallback, and the API paths before it', async () => {
+  it('renders pages with the web renderer, the API in process and the public URL', async () => {
     const home = await fetch(`${server.url}/`)
-    expect(await home.text()).toContain('Colophon web')
-    const asset = await fetch(`${server.url}/assets/app.js`)
-    expect(await asset.text()).toContain('console.log')
+    const text = await home.text()
+    expect(text).toContain(`<title>${fixture.catalogue.settings.name}</title>`)
+    expect(text).toContain('assets/app-1a2b3c.js')
+    expect(text).toContain('.bib .ris')
+    // The dev shell is never served in place of a rendered page.
+    expect(text).not.toContain('dev shell')
     const route = await fetch(`${server.url}/reports/${REFERENCE_SLUG}`)
     expect(route.status).toBe(200)
-    expect(await route.text()).toContain('Colophon web')
+    expect((await fetch(`${server.url}/no/such/page`)).status).toBe(404)
+    const robots = await fetch(`${server.url}/robots.txt`, { headers: { Host: 'evil.example' } })
+    expect(await robots.text()).toBe(`Sitemap: ${server.url}/sitemap.xml`)
+  })
+
+  it('caches hashed assets for a year, immutable, and compresses text with br or gzip', async () => {
+    const asset = await fetch(`${server.url}/assets/app-1a2b3c.js`, {
+      headers: { 'Accept-Encoding': 'br' },
+    })
+    expect(asset.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable')
+    expect(asset.headers.get('Content-Encoding')).toBe('br')
+    expect(asset.headers.get('Vary')).toBe('Accept-Encoding')
+    expect(await asset.text()).toContain('console.log')
+    const gz = await fetch(`${server.url}/assets/app-1a2b3c.js`, {
+      headers: { 'Accept-Encoding': 'gzip' },
+    })
+    expect(gz.headers.get('Content-Encoding')).toBe('gzip')
+    const icon = await fetch(`${server.url}/favicon.svg`)
+    expect(icon.headers.get('Cache-Control')).toBe('public, max-age=0, must-revalidate')
+    const page = await fetch(`${server.url}/`, { headers: { 'Accept-Encoding': 'gzip, br' } })
+    expect(page.headers.get('Content-Encoding')).toBe('br')
+    expect(page.headers.get('ETag')).toBe('"page"')
+    const api = await fetch(`${server.url}/v1/reports`, { headers: { 'Accept-Encoding': 'gzip' } })
+    expect(api.headers.get('Content-Encoding')).toBe('gzip')
+    expect((await api.json()).items.length).toBeGreaterThan(0)
+    const plain = await fetch(`${server.url}/`, { headers: { 'Accept-Encoding': 'identity' } })
+    expect(plain.headers.get('Content-Encoding')).toBeNull()
     const missingApi = await fetch(`${server.url}/v1/nothing`)
     expect(missingApi.status).toBe(404)
     expect(missingApi.headers.get('Content-Type')).toBe('application/problem+json')

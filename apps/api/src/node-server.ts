@@ -1,23 +1,28 @@
-// The Node runtime: the API on @hono/node-server and, when it has been built, the web app
-// from ../web/dist with an SPA fallback, so one process serves the whole product.
-import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+// The Node runtime: one process serves the whole product. API paths go to the Hono app; the
+// built web app's files are served from memory (hashed assets cached for a year); every other
+// GET is a page rendered on the server by the web app's own renderer, which calls the API in
+// process. Text is compressed (Brotli or gzip).
+import { existsSync, readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { serve } from '@hono/node-server'
-import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
 import { createApp } from './app.ts'
 import { readDocsAsset } from './docs/read-docs-asset.ts'
+import { compressResponse } from './node-compress.ts'
+import { staticFiles } from './node-static.ts'
 import { isApiPath } from './paths.ts'
 import type { CatalogueStore } from './store/store.ts'
+import { OFFERED_FORMATS, type WebRendererModule } from './web-pages.ts'
 
 export interface ServerOptions {
   store: CatalogueStore
   port?: number
   host?: string
-  /** The built web app; served when the folder exists. */
+  /** The built web app (`apps/web/dist`); its pages are rendered when the folder exists. */
   webDir?: string
+  /** The web app's server renderer; defaults to `dist-server/entry-server.js` beside webDir. */
+  rendererPath?: string
   /**
    * The public origin of absolute URLs: `PUBLIC_URL` when set, else the URL this server
    * listens on (what `npm start` prints), never the request's Host.
@@ -30,16 +35,32 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-/** The web app: its files, else its index.html for the client-side router. */
-function webApp(dir: string): Hono {
-  const web = new Hono()
-  web.use('*', serveStatic({ root: dir }))
-  web.get('*', async (c) => {
-    const html = await readFile(join(dir, 'index.html'), 'utf8')
-    c.header('Cache-Control', 'no-cache')
-    return c.html(html)
-  })
-  return web
+type Handler = (request: Request) => Promise<Response | undefined> | Response | undefined
+
+async function webHandlers(
+  options: ServerOptions,
+  api: (request: Request) => Response | Promise<Response>,
+  publicUrl: () => string,
+): Promise<Handler[]> {
+  const dir = options.webDir
+  if (!dir || !existsSync(dir)) return []
+  const handlers: Handler[] = [staticFiles(dir)]
+  const renderer = options.rendererPath ?? join(dirname(dir), 'dist-server', 'entry-server.js')
+  const manifestPath = join(dir, '.vite', 'manifest.json')
+  if (existsSync(renderer) && existsSync(manifestPath)) {
+    const module = (await import(pathToFileURL(renderer).href)) as WebRendererModule
+    handlers.push(
+      await module.createWebHandler({
+        api,
+        publicUrl,
+        manifest: JSON.parse(readFileSync(manifestPath, 'utf8')),
+        formats: OFFERED_FORMATS,
+      }),
+    )
+  } else {
+    console.warn(`web pages are not rendered: build apps/web first (${renderer} is missing)`)
+  }
+  return handlers
 }
 
 /**
@@ -50,21 +71,27 @@ function webApp(dir: string): Hono {
  * await fetch(`${server.url}/health`)
  * await server.close()
  */
-export function startServer(options: ServerOptions): Promise<RunningServer> {
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
   let listening: string | undefined
   const api = createApp({
     store: options.store,
     publicUrl: () => options.publicUrl ?? listening,
     docsAssets: readDocsAsset,
   })
-  const web =
-    options.webDir && existsSync(join(options.webDir, 'index.html'))
-      ? webApp(options.webDir)
-      : undefined
-  const fetch = (request: Request) => {
-    if (!web || isApiPath(new URL(request.url).pathname)) return api.fetch(request)
-    return web.fetch(request)
+  const publicUrl = () => (options.publicUrl ?? listening ?? '').replace(/\/+$/, '')
+  const apiFetch = (request: Request) => api.fetch(request)
+  const web = await webHandlers(options, apiFetch, publicUrl)
+
+  const route = async (request: Request): Promise<Response> => {
+    if (isApiPath(new URL(request.url).pathname)) return api.fetch(request)
+    for (const handler of web) {
+      const response = await handler(request)
+      if (response) return response
+    }
+    return api.fetch(request)
   }
+  const fetch = async (request: Request) => compressResponse(request, await route(request))
+
   return new Promise((resolve) => {
     const server = serve(
       { fetch, port: options.port ?? 8787, hostname: options.host ?? '127.0.0.1' },

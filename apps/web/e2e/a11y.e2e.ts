@@ -2,7 +2,7 @@
 // under apps/web/test-results/ (gitignored) for people to look at.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ApiServer, axe, launchBrowser, screenshot, startApi } from './support.ts'
+import { type ApiServer, axe, goto, launchBrowser, screenshot, startApi } from './support.ts'
 
 let api: ApiServer
 
@@ -61,7 +61,7 @@ describe.each(['light', 'dark'] as const)('%s mode', (colorScheme) => {
       const found: Record<string, unknown> = {}
       for (const { name, path, ready } of PAGES) {
         const page = await browser.context.newPage()
-        await page.goto(`${api.url}${path}`)
+        await goto(page, `${api.url}${path}`)
         await ready(page)
         const violations = await axe(page)
         if (violations.length) found[name] = violations

@@ -5,6 +5,7 @@ import {
   type ApiServer,
   axe,
   type Browser,
+  goto,
   launchBrowser,
   screenshot,
   startApi,
@@ -27,7 +28,7 @@ describe('API unreachable', () => {
   it('shows an error with a retry, and recovers when the API is back', async () => {
     const page = await browser.context.newPage()
     const origin = api.url
-    await page.goto(`${origin}/`)
+    await goto(page, `${origin}/`)
     await page.locator('.card').first().waitFor()
 
     await api.stop()

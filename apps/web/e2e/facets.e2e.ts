@@ -11,6 +11,7 @@ import {
   type ApiServer,
   axe,
   type Browser,
+  goto,
   launchBrowser,
   screenshot,
   startApi,
@@ -43,7 +44,7 @@ const titles = (page: Page) => page.locator('.card__title').allTextContents()
 describe('facets', () => {
   it('filters by a facet value, shows its count, and removes the filter again', async () => {
     const page = await browser.context.newPage()
-    await page.goto(`${api.url}/`)
+    await goto(page, `${api.url}/`)
     await page.locator('.card').first().waitFor()
     expect(await summary(page)).toBe(`1–20 of ${COUNT} reports`)
 
@@ -84,7 +85,7 @@ describe('facets', () => {
 describe('pagination and sorting', () => {
   it('pages through the results, and back', async () => {
     const page = await browser.context.newPage()
-    await page.goto(`${api.url}/?per_page=10`)
+    await goto(page, `${api.url}/?per_page=10`)
     await page.locator('.card').first().waitFor()
     expect(await summary(page)).toBe(`1–10 of ${COUNT} reports`)
     const firstPage = await titles(page)
@@ -120,7 +121,7 @@ describe('pagination and sorting', () => {
 
   it('sorts by title and by date', async () => {
     const page = await browser.context.newPage()
-    await page.goto(`${api.url}/?per_page=50`)
+    await goto(page, `${api.url}/?per_page=50`)
     await page.locator('.card').first().waitFor()
     await page.locator('#sort-select').selectOption('title')
     await page.waitForURL((url) => url.searchParams.get('sort') === 'title')
@@ -184,7 +185,7 @@ describe('a report with everything', () => {
     )
 
     const page = await browser.context.newPage()
-    await page.goto(`${api.url}/reports/${rich.slug}`)
+    await goto(page, `${api.url}/reports/${rich.slug}`)
     await page.locator('h1.report__title').waitFor()
     expect(await page.locator('.report__authors').textContent()).not.toBe('')
     expect(await page.locator('.downloads a').count()).toBe(rich.files?.length)

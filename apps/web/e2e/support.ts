@@ -2,12 +2,12 @@
 // `npm start`) on an ephemeral loopback port, serving the built app from dist/; and Debian's
 // Chromium through playwright-core with a fresh profile.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { type BrowserContext, chromium, type Page, type Response } from 'playwright-core'
 
 export const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '..')
 export const API_DIR = join(WEB_DIR, '..', 'api')
@@ -25,8 +25,8 @@ export interface ApiServer {
  * `catalogueDir` serves a compiled catalogue folder instead of the bundled one.
  */
 export async function startApi(options: { port?: number; catalogueDir?: string } = {}) {
-  if (!existsSync(join(WEB_DIR, 'dist', 'index.html'))) {
-    throw new Error('apps/web/dist is missing: run `pnpm --filter colophon-web build` first')
+  if (!existsSync(join(WEB_DIR, 'dist-server', 'entry-server.js'))) {
+    throw new Error('apps/web is not built: run `pnpm --filter colophon-web build` first')
   }
   const tsx = join(API_DIR, 'node_modules', '.bin', 'tsx')
   const child: ChildProcess = spawn(tsx, ['src/node.ts'], {
@@ -68,6 +68,16 @@ export async function startApi(options: { port?: number; catalogueDir?: string }
   } satisfies ApiServer
 }
 
+/**
+ * Opens a URL and waits until the server-rendered page has hydrated (the entry marks the
+ * root element), so typing and clicking reach the app rather than the bare HTML.
+ */
+export async function goto(page: Page, url: string): Promise<Response | null> {
+  const response = await page.goto(url)
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-hydrated'))
+  return response
+}
+
 export interface Browser {
   context: BrowserContext
   close(): Promise<void>
@@ -75,7 +85,14 @@ export interface Browser {
 
 /** Launches Chromium (headless, fresh profile); fails clearly when it is not installed. */
 export async function launchBrowser(
-  options: { colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {},
+  options: {
+    colorScheme?: 'light' | 'dark'
+    width?: number
+    height?: number
+    javaScript?: boolean
+    /** Scrollbars that take space (as on Windows and Linux desktops), not overlay ones. */
+    classicScrollbars?: boolean
+  } = {},
 ): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
@@ -94,10 +111,14 @@ export async function launchBrowser(
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...(options.classicScrollbars ? ['--disable-features=OverlayScrollbar'] : []),
     ],
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: 'reduce',
+    javaScriptEnabled: options.javaScript ?? true,
+    // Playwright hides scrollbars in headless mode; a classic one takes 15 px of width.
+    ...(options.classicScrollbars && { ignoreDefaultArgs: ['--hide-scrollbars'] }),
   })
   return {
     context,
@@ -124,7 +145,8 @@ export interface AxeViolation {
 
 /** Runs axe-core (WCAG 2.x A and AA, best practices) on the page as it is now. */
 export async function axe(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: AXE })
+  // Evaluated through the DevTools protocol: the page's CSP (no inline script) stays on.
+  await page.evaluate(readFileSync(AXE, 'utf8'))
   return page.evaluate(async () => {
     const result = await (
       window as unknown as {

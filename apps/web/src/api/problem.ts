@@ -13,12 +13,15 @@ export class ApiError extends Error {
   /** HTTP status, or 0 when the API could not be reached at all. */
   readonly status: number
   readonly problem: Problem | undefined
+  /** Seconds the server asked us to wait (a 429's or 503's `Retry-After`). */
+  readonly retryAfter: number | undefined
 
-  constructor(status: number, message: string, problem?: Problem) {
+  constructor(status: number, message: string, problem?: Problem, retryAfter?: number) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.problem = problem
+    this.retryAfter = retryAfter
   }
 
   get unreachable(): boolean {
@@ -28,6 +31,24 @@ export class ApiError extends Error {
   get notFound(): boolean {
     return this.status === 404
   }
+
+  /** A failure that may pass: no answer, a server error, or "too many requests". */
+  get temporary(): boolean {
+    return this.status === 0 || this.status === 429 || this.status >= 500
+  }
+}
+
+/**
+ * `Retry-After` in seconds, from either of its forms (delta-seconds or an HTTP date).
+ *
+ * @example
+ * retryAfterSeconds('120') // 120
+ */
+export function retryAfterSeconds(value: string | null, now = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined
+  if (/^\d+$/.test(value.trim())) return Number(value.trim())
+  const at = Date.parse(value)
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000))
 }
 
 /** Turns a failed response into an ApiError, reading its problem+json body when there is one. */
@@ -42,7 +63,22 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
     }
   }
   const message = problem?.detail ?? problem?.title ?? `${response.status} ${response.statusText}`
-  return new ApiError(response.status, message, problem)
+  const retryAfter = retryAfterSeconds(response.headers.get('retry-after'))
+  return new ApiError(response.status, message, problem, retryAfter)
+}
+
+/** The API answered 200 with something that is not what the route promises. */
+export function badResponse(status: number, detail: string): ApiError {
+  return new ApiError(status, 'The catalogue sent an answer this page cannot read.', {
+    title: 'Bad response',
+    status,
+    detail,
+  })
+}
+
+/** No answer within the time a reader will wait. */
+export function timedOut(seconds: number): ApiError {
+  return new ApiError(0, `The catalogue did not answer within ${seconds} seconds.`)
 }
 
 /** Wraps a network failure (fetch rejected) so the UI can offer a retry. */

@@ -15,8 +15,12 @@ type Citations = Record<Choice, string>
 
 /** Fetches the machine formats from the API and formats the styled ones in the browser. */
 async function loadCitations(slug: string): Promise<Citations> {
+  // Never on the server (the panel opens in the browser), so its bundle leaves citation.js out.
+  const processor = import.meta.env.SSR
+    ? Promise.reject(new Error('citations are formatted in the browser'))
+    : import('../cite/render.ts')
   const [render, bibtex, ris, csl] = await Promise.all([
-    import('../cite/render.ts'),
+    processor,
     getReportFormat(slug, 'bibtex'),
     getReportFormat(slug, 'ris'),
     getReportFormat(slug, 'csl'),

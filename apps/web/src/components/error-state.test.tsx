@@ -1,5 +1,5 @@
 import { fireEvent, render, screen } from '@solidjs/testing-library'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { ApiError, errorFromResponse, unreachable } from '../api/problem.ts'
 import { ErrorState } from './error-state.tsx'
 
@@ -29,5 +29,28 @@ describe('ErrorState', () => {
   it('offers a retry for server errors', () => {
     render(() => <ErrorState error={new ApiError(503, 'busy')} onRetry={() => {}} />)
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy()
+  })
+})
+
+describe('ErrorState on a 429', () => {
+  it('is temporary: waits as long as Retry-After says, then retries by itself', async () => {
+    vi.useFakeTimers()
+    try {
+      const response = new Response(JSON.stringify({ title: 'Too Many Requests', status: 429 }), {
+        status: 429,
+        headers: { 'content-type': 'application/problem+json', 'retry-after': '2' },
+      })
+      const error = await errorFromResponse(response)
+      expect(error.retryAfter).toBe(2)
+      let retries = 0
+      render(() => <ErrorState error={error} onRetry={() => retries++} />)
+      expect(screen.getByRole('alert').textContent).toContain('try again in 2 seconds')
+      const button = screen.getByRole('button', { name: 'Try again (in 2 s)' }) as HTMLButtonElement
+      expect(button.disabled).toBe(true)
+      vi.advanceTimersByTime(2000)
+      expect(retries).toBe(1)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

@@ -71,7 +71,11 @@ export function Layout(props: RouteSectionProps) {
         <div class="wrap">
           <p>
             Colophon, a catalogue of institutional research reports. Data from the{' '}
-            <a href={`${API_BASE}/v1/reports`}>open API</a>.
+            <a href={`${API_BASE}/v1/reports`}>open API</a>. New reports:{' '}
+            <a href="/feed.atom" type="application/atom+xml">
+              Atom feed
+            </a>
+            .
           </p>
         </div>
       </footer>

@@ -1,4 +1,4 @@
-import { createEffect, createSignal, on, onCleanup } from 'solid-js'
+import { createEffect, createSignal, For, on, onCleanup } from 'solid-js'
 
 export interface SearchBoxProps {
   /** The committed query (from the URL). */
@@ -7,9 +7,14 @@ export interface SearchBoxProps {
   onSearch: (query: string) => void
   /** Milliseconds of quiet before a search runs. */
   delay?: number
+  /** Other URL parameters the search keeps (filters), sent as hidden fields without JavaScript. */
+  keep?: Record<string, string | undefined>
 }
 
-/** A search field that searches as the reader types, debounced. */
+/**
+ * A search field that searches as the reader types, debounced. It is also a plain GET form
+ * to `/`, so without JavaScript (or before hydration) submitting it loads the results page.
+ */
 export function SearchBox(props: SearchBoxProps) {
   const [draft, setDraft] = createSignal(props.value)
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -35,6 +40,8 @@ export function SearchBox(props: SearchBoxProps) {
   return (
     <search class="search">
       <form
+        method="get"
+        action="/"
         onSubmit={(event) => {
           event.preventDefault()
           commit(draft())
@@ -43,6 +50,13 @@ export function SearchBox(props: SearchBoxProps) {
         <label for="search-input" class="search__label">
           Search the catalogue
         </label>
+        <For
+          each={Object.entries(props.keep ?? {}).filter(
+            ([name, v]) => v !== undefined && name !== 'q',
+          )}
+        >
+          {([name, value]) => <input type="hidden" name={name} value={value} />}
+        </For>
         <div class="search__row">
           <input
             id="search-input"

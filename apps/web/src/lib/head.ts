@@ -27,8 +27,13 @@ export function serializeJsonLd(data: object | string): string {
   return text.replace(/</g, '\\u003c')
 }
 
-/** Applies a head now (no reactivity); returns a function that removes its JSON-LD. */
+/**
+ * Applies a head now (no reactivity); returns a function that removes its JSON-LD. The
+ * previous page's own head elements (`data-page`: the server's citation, Open Graph and
+ * JSON-LD tags of the first page) go, as they describe another page.
+ */
 export function applyHead(head: Head): () => void {
+  for (const stale of document.head.querySelectorAll('[data-page]')) stale.remove()
   document.title = head.title === SITE_NAME ? SITE_NAME : `${head.title} · ${SITE_NAME}`
   if (head.description) metaDescription().content = head.description
   if (head.jsonLd === undefined) return () => {}
@@ -49,7 +54,20 @@ export function applyHead(head: Head): () => void {
 export function useHead(head: () => Head | undefined): void {
   createEffect(() => {
     const value = head()
-    if (!value) return
+    if (!value || serverHeadStillTrue()) return
     onCleanup(applyHead(value))
   })
+}
+
+/**
+ * True while the browser shows the URL the server rendered: its head (with the citation and
+ * Open Graph tags the client does not make) is the right one. The first change of URL ends it.
+ */
+function serverHeadStillTrue(): boolean {
+  const root = document.documentElement
+  const rendered = root.dataset.rendered
+  if (rendered === undefined) return false
+  if (rendered === location.pathname + location.search) return true
+  delete root.dataset.rendered
+  return false
 }

@@ -5,7 +5,7 @@
 export const SORTS = ['relevance', 'newest', 'oldest', 'title'] as const
 export type Sort = (typeof SORTS)[number]
 
-export const FACETS = ['type', 'year', 'topic', 'country'] as const
+export const FACETS = ['type', 'year', 'topic', 'country', 'series'] as const
 export type FacetName = (typeof FACETS)[number]
 
 export const DEFAULT_PER_PAGE = 20
@@ -16,6 +16,11 @@ export interface SearchState {
   year: string | undefined
   topic: string | undefined
   country: string | undefined
+  series: string | undefined
+  /** Published in or after this year (inclusive). */
+  from: string | undefined
+  /** Published in or before this year (inclusive). */
+  to: string | undefined
   /** `undefined` means the default: relevance with a query, newest without. */
   sort: Sort | undefined
   page: number
@@ -35,6 +40,11 @@ function positiveInt(value: string | undefined, fallback: number, max = 10_000):
   return n >= 1 && n <= max ? n : fallback
 }
 
+/** A four-digit year, else nothing (a half-typed range does not break the page). */
+function year(value: string | undefined): string | undefined {
+  return value !== undefined && /^\d{4}$/.test(value.trim()) ? value.trim() : undefined
+}
+
 /**
  * Reads the catalogue state from URL search params; anything malformed falls back to its
  * default rather than breaking the page.
@@ -50,6 +60,9 @@ export function readSearchState(params: Params): SearchState {
     year: first(params.year),
     topic: first(params.topic),
     country: first(params.country),
+    series: first(params.series),
+    from: year(first(params.from)),
+    to: year(first(params.to)),
     sort: SORTS.includes(sort as Sort) ? (sort as Sort) : undefined,
     page: positiveInt(first(params.page), 1),
     perPage: positiveInt(first(params.per_page), DEFAULT_PER_PAGE, 100),
@@ -69,6 +82,13 @@ export function toApiQuery(state: SearchState): Record<string, string> {
     const value = state[facet]
     if (value !== undefined) query[facet] = value
   }
+  // A reversed range is read the way it was meant.
+  const [from, to] =
+    state.from && state.to && state.from > state.to
+      ? [state.to, state.from]
+      : [state.from, state.to]
+  if (from) query.from = from
+  if (to) query.to = to
   query.sort = effectiveSort(state)
   query.page = String(state.page)
   query.per_page = String(state.perPage)
@@ -86,6 +106,9 @@ export function toUrlParams(state: SearchState): Record<string, string | undefin
     year: state.year,
     topic: state.topic,
     country: state.country,
+    series: state.series,
+    from: state.from,
+    to: state.to,
     sort: state.sort,
     page: state.page > 1 ? String(state.page) : undefined,
     per_page: state.perPage !== DEFAULT_PER_PAGE ? String(state.perPage) : undefined,

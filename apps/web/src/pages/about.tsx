@@ -1,17 +1,32 @@
 import { A } from '@solidjs/router'
 import { createResource, For, Match, Show, Switch } from 'solid-js'
 import { API_BASE, getHealth, getVocabularies } from '../api/client.ts'
+import type { Health, Vocabularies } from '../api/types.ts'
 import { ErrorState } from '../components/error-state.tsx'
 import { plural } from '../lib/format.ts'
 import { useHead } from '../lib/head.ts'
+import { dataKey, useInitialData } from '../lib/initial-data.ts'
 
-async function loadAbout() {
+interface AboutData {
+  info: Health
+  vocabularies: Vocabularies
+}
+
+async function loadAbout(): Promise<AboutData> {
   const [info, vocabularies] = await Promise.all([getHealth(), getVocabularies()])
   return { info, vocabularies }
 }
 
 export default function About() {
-  const [about, { refetch }] = createResource(loadAbout)
+  const initial = useInitialData()
+  const info = initial.take<Health>(dataKey.health)
+  const vocabularies = initial.peek<Vocabularies>(dataKey.vocabularies)
+  const [about, { refetch }] = createResource(
+    loadAbout,
+    info && vocabularies
+      ? { initialValue: { info, vocabularies }, ssrLoadFrom: 'initial' as const }
+      : {},
+  )
   useHead(() => ({
     title: 'About',
     description:

@@ -9,6 +9,7 @@ import { ContentsTree } from '../components/contents-tree.tsx'
 import { ErrorState } from '../components/error-state.tsx'
 import { focusMainHeading } from '../components/layout.tsx'
 import { ReportCard } from '../components/report-card.tsx'
+import { describeReport } from '../lib/describe.ts'
 import {
   countryName,
   formatAuthors,
@@ -18,11 +19,12 @@ import {
   mediaTypeLabel,
 } from '../lib/format.ts'
 import { useHead } from '../lib/head.ts'
-import { useLabels } from '../lib/labels.ts'
+import { dataKey, initialFrom, useInitialData } from '../lib/initial-data.ts'
+import { singularLabel, useLabels } from '../lib/labels.ts'
 import { NotFoundContent } from './not-found.tsx'
 
 /** The report's related reports, skipping any that fail to load. */
-async function loadRelated(slugs: readonly string[]): Promise<CompiledReport[]> {
+export async function loadRelated(slugs: readonly string[]): Promise<CompiledReport[]> {
   const settled = await Promise.allSettled(slugs.map((slug) => getReport(slug)))
   return settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
 }
@@ -36,24 +38,28 @@ async function loadJsonLd(slug: string): Promise<string | undefined> {
   }
 }
 
-function ReportView(props: { report: CompiledReport }) {
+function ReportView(props: { report: CompiledReport; serverRendered: boolean }) {
   const label = useLabels()
   const report = () => props.report
   const [related] = createResource(
     () => report().related ?? [],
     (slugs) => (slugs.length ? loadRelated(slugs) : Promise.resolve([])),
+    initialFrom<CompiledReport[]>(useInitialData(), dataKey.related(props.report.slug)),
   )
-  const [jsonLd] = createResource(() => report().slug, loadJsonLd)
+  // A server-rendered page already carries its JSON-LD in the head.
+  const [jsonLd] = createResource(() => !props.serverRendered && report().slug, loadJsonLd)
   const description = () =>
-    report().summary ??
-    report().keyFindings?.[0] ??
-    `${report().title}, ${formatPartialDate(report().published)}.`
+    describeReport(report(), `${report().title}, ${formatPartialDate(report().published)}.`)
 
-  useHead(() => ({
-    title: report().title,
-    description: description(),
-    jsonLd: jsonLd.state === 'ready' ? jsonLd() : undefined,
-  }))
+  useHead(() =>
+    props.serverRendered
+      ? undefined
+      : {
+          title: report().title,
+          description: description(),
+          jsonLd: jsonLd.state === 'ready' ? jsonLd() : undefined,
+        },
+  )
 
   // Arrived by a link while the report was loading: focus went to <main>; move it to the title.
   onMount(() => {
@@ -70,7 +76,7 @@ function ReportView(props: { report: CompiledReport }) {
       </A>
       <header class="report__header">
         <p class="report__meta">
-          <span class="report__type">{label('types', report().type)}</span>
+          <span class="report__type">{singularLabel(label('types', report().type))}</span>
           <span aria-hidden="true"> · </span>
           <time dateTime={report().published}>{formatPartialDate(report().published)}</time>
           <Show when={report().series}>
@@ -105,6 +111,32 @@ function ReportView(props: { report: CompiledReport }) {
       </header>
 
       <div class="report__layout">
+        <div class="report__main">
+          <Show when={report().summary}>
+            <p class="report__summary">{report().summary}</p>
+          </Show>
+          <Show when={report().descriptionHtml}>
+            <section aria-labelledby="overview-title">
+              <h2 id="overview-title">Overview</h2>
+              {/* Sanitized by the content compiler (Markdown rendered at build time). */}
+              <div class="prose" innerHTML={report().descriptionHtml} />
+            </section>
+          </Show>
+          <Show when={report().keyFindings?.length}>
+            <section aria-labelledby="findings-title">
+              <h2 id="findings-title">Key findings</h2>
+              <ul class="findings">
+                <For each={report().keyFindings}>{(finding) => <li>{finding}</li>}</For>
+              </ul>
+            </section>
+          </Show>
+          <Show when={report().contents?.length}>
+            <section aria-labelledby="contents-title">
+              <h2 id="contents-title">Contents</h2>
+              <ContentsTree entries={report().contents ?? []} />
+            </section>
+          </Show>
+        </div>
         <aside class="report__side" aria-label="Details, downloads and citation">
           <Show when={report().files?.length}>
             <section class="panel" aria-labelledby="downloads-title">
@@ -235,32 +267,6 @@ function ReportView(props: { report: CompiledReport }) {
 
           <CitePanel slug={report().slug} />
         </aside>
-        <div class="report__main">
-          <Show when={report().summary}>
-            <p class="report__summary">{report().summary}</p>
-          </Show>
-          <Show when={report().descriptionHtml}>
-            <section aria-labelledby="overview-title">
-              <h2 id="overview-title">Overview</h2>
-              {/* Sanitized by the content compiler (Markdown rendered at build time). */}
-              <div class="prose" innerHTML={report().descriptionHtml} />
-            </section>
-          </Show>
-          <Show when={report().keyFindings?.length}>
-            <section aria-labelledby="findings-title">
-              <h2 id="findings-title">Key findings</h2>
-              <ul class="findings">
-                <For each={report().keyFindings}>{(finding) => <li>{finding}</li>}</For>
-              </ul>
-            </section>
-          </Show>
-          <Show when={report().contents?.length}>
-            <section aria-labelledby="contents-title">
-              <h2 id="contents-title">Contents</h2>
-              <ContentsTree entries={report().contents ?? []} />
-            </section>
-          </Show>
-        </div>
       </div>
 
       <Show when={related()?.length}>
@@ -270,7 +276,11 @@ function ReportView(props: { report: CompiledReport }) {
             <For each={related()}>
               {(item) => (
                 <li>
-                  <ReportCard report={item} typeLabel={label('types', item.type)} level={3} />
+                  <ReportCard
+                    report={item}
+                    typeLabel={singularLabel(label('types', item.type))}
+                    level={3}
+                  />
                 </li>
               )}
             </For>
@@ -283,10 +293,18 @@ function ReportView(props: { report: CompiledReport }) {
 
 export default function ReportPage() {
   const params = useParams<{ slug: string }>()
-  const [report, { refetch }] = createResource(() => params.slug, getReport)
+  const initial = initialFrom<CompiledReport | null>(useInitialData(), dataKey.report(params.slug))
+  // Only the first page of a visit is rendered by the server; its head is already right.
+  const serverRendered = 'initialValue' in initial && initial.initialValue !== null
+  const [report, { refetch }] = createResource<CompiledReport | null, string>(
+    () => params.slug,
+    getReport,
+    initial,
+  )
   // A slug the API rejects as malformed (400) cannot name a report either: also a 404.
   const notFound = () =>
-    report.error instanceof ApiError && (report.error.notFound || report.error.status === 400)
+    (report.state === 'ready' && report.latest === null) ||
+    (report.error instanceof ApiError && (report.error.notFound || report.error.status === 400))
 
   useHead(() => (report.loading ? { title: 'Loading report…' } : undefined))
 
@@ -299,8 +317,13 @@ export default function ReportPage() {
         <h1>Report</h1>
         <ErrorState error={report.error} onRetry={refetch} />
       </Match>
-      <Match when={report.state === 'ready' || report.state === 'refreshing'}>
-        <ReportView report={report.latest as CompiledReport} />
+      <Match when={report.state !== 'errored' && report.latest}>
+        {(loaded) => (
+          <ReportView
+            report={loaded()}
+            serverRendered={serverRendered && loaded().slug === params.slug}
+          />
+        )}
       </Match>
       <Match when={true}>
         <div class="report report--loading" aria-busy="true">

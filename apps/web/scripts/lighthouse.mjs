@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// Lighthouse scores of the catalogue and the report page, desktop and mobile, against the real
+// Node server (`npm start`'s entry) on an ephemeral port, with Debian's Chromium
+// (CHROME_PATH, default /usr/bin/chromium). Prints the four category scores of each run; run
+// it by hand (`pnpm --filter colophon-web lighthouse`), it is a measurement, not a test.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { setTimeout as pause } from 'node:timers/promises'
+import lighthouse from 'lighthouse'
+import desktopConfig from 'lighthouse/core/config/desktop-config.js'
+import { API_DIR } from './paths.mjs'
+
+const PAGES = { catalogue: '/', report: '/reports/beyond-factory-asia' }
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo']
+
+async function startServer() {
+  const child = spawn(join(API_DIR, 'node_modules', '.bin', 'tsx'), ['src/node.ts'], {
+    cwd: API_DIR,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const url = await new Promise((resolve, reject) => {
+    let out = ''
+    child.stdout.on('data', (chunk) => {
+      out += chunk
+      const match = /Web: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)
+      if (match) resolve(match[1])
+    })
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)))
+  })
+  return { url, stop: () => child.kill('SIGTERM') }
+}
+
+/** Debian's Chromium with a debugging port of its choosing (read back from its profile). */
+async function launchChrome() {
+  const profile = mkdtempSync(join(tmpdir(), 'colophon-lighthouse-'))
+  const child = spawn(
+    process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--remote-debugging-port=0',
+      `--user-data-dir=${profile}`,
+      'about:blank',
+    ],
+    { stdio: 'ignore' },
+  )
+  const portFile = join(profile, 'DevToolsActivePort')
+  while (!existsSync(portFile) || readFileSync(portFile, 'utf8').split('\n').length < 2) {
+    if (child.exitCode !== null) throw new Error(`Chromium exited with ${child.exitCode}`)
+    await pause(100)
+  }
+  const port = Number(readFileSync(portFile, 'utf8').split('\n')[0])
+  return {
+    port,
+    kill: () => {
+      child.kill('SIGTERM')
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+const server = await startServer()
+const chrome = await launchChrome()
+const rows = []
+try {
+  for (const [form, config] of [
+    ['desktop', desktopConfig],
+    ['mobile', undefined],
+  ]) {
+    for (const [name, path] of Object.entries(PAGES)) {
+      const result = await lighthouse(
+        `${server.url}${path}`,
+        { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES },
+        config,
+      )
+      const lhr = result?.lhr
+      if (!lhr) throw new Error(`no result for ${name} ${form}`)
+      const scores = CATEGORIES.map((c) => Math.round((lhr.categories[c]?.score ?? 0) * 100))
+      const failing = Object.values(lhr.audits)
+        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
+        .map((a) => a.id)
+      const metric = (id) => lhr.audits[id]?.numericValue ?? Number.NaN
+      rows.push({
+        lcp: metric('largest-contentful-paint'),
+        tbt: metric('total-blocking-time'),
+        page: name,
+        form,
+        scores,
+        cls: lhr.audits['cumulative-layout-shift']?.numericValue,
+        failing,
+      })
+    }
+  }
+} finally {
+  await chrome.kill()
+  server.stop()
+}
+console.log('page       form     perf  a11y  best  seo   CLS    LCP      TBT')
+for (const { page, form, scores, cls, lcp, tbt, failing } of rows) {
+  console.log(
+    `${page.padEnd(10)} ${form.padEnd(8)} ${scores.map((s) => String(s).padEnd(5)).join(' ')} ${cls?.toFixed(3)}  ${Math.round(lcp)} ms  ${Math.round(tbt)} ms${failing.length ? `  failing: ${failing.join(', ')}` : ''}`,
+  )
+}
+console.log(
+  `Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, ${new Date().toISOString()}`,
+)

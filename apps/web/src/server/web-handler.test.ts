@@ -1,0 +1,191 @@
+// @vitest-environment node
+// The server renderer as built (dist-server/entry-server.js, what Node and the Worker run),
+// over the real API app in process, on a generated catalogue with authors, DOIs, PDFs and
+// series: the head's citation tags, the CSP against the page's real inline script, status
+// codes, the per-content-hash cache, 304s and Signposting. `pnpm test` builds first.
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { createApp, EmbeddedStore } from 'colophon-api'
+import { build, generateCatalogue, readCompiledCatalogue } from 'colophon-content/node'
+import type { CompiledReport } from 'colophon-schema'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { WebHandler, WebHandlerOptions } from './web-handler.ts'
+
+const WEB = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const PUBLIC = 'https://reports.example.org'
+const FORMATS = [
+  { name: 'json', suffix: '.json', mediaType: 'application/json' },
+  { name: 'bibtex', suffix: '.bib', mediaType: 'application/x-bibtex' },
+]
+let dir: string
+let handler: WebHandler
+let reports: CompiledReport[]
+const apiCalls: string[] = []
+
+beforeAll(async () => {
+  const entry = join(WEB, 'dist-server', 'entry-server.js')
+  if (!existsSync(entry))
+    throw new Error('apps/web is not built: run `pnpm --filter colophon-web build`')
+  dir = await mkdtemp(join(tmpdir(), 'colophon-ssr-'))
+  await generateCatalogue(join(dir, 'source'), { count: 40, seed: 11 })
+  const result = await build({ dir: join(dir, 'source'), out: join(dir, 'compiled') })
+  if (!result.ok) throw new Error(JSON.stringify(result.problems))
+  const catalogue = readCompiledCatalogue(join(dir, 'compiled'))
+  const app = createApp({ store: new EmbeddedStore(catalogue, 'dir'), publicUrl: PUBLIC })
+  // The reports as the API serves them (the store's layout is the API's business).
+  const list = (await (await app.request('/v1/reports?per_page=100')).json()) as {
+    items: { slug: string }[]
+  }
+  reports = await Promise.all(
+    list.items.map(
+      async (r) => (await (await app.request(`/v1/reports/${r.slug}`)).json()) as CompiledReport,
+    ),
+  )
+  const module = (await import(pathToFileURL(entry).href)) as {
+    createWebHandler(options: WebHandlerOptions): Promise<WebHandler>
+  }
+  handler = await module.createWebHandler({
+    api: (request) => {
+      apiCalls.push(new URL(request.url).pathname)
+      return app.fetch(request)
+    },
+    publicUrl: () => PUBLIC,
+    manifest: JSON.parse(readFileSync(join(WEB, 'dist', '.vite', 'manifest.json'), 'utf8')),
+    formats: FORMATS,
+  })
+}, 120_000)
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true })
+})
+
+// A forged Host: nothing of it may reach the page.
+const get = async (path: string, headers: Record<string, string> = {}) => {
+  const response = await handler(new Request(`http://evil.example${path}`, { headers }))
+  if (!response) throw new Error(`no page for ${path}`)
+  return response
+}
+const metas = (html: string, name: string) =>
+  [...html.matchAll(new RegExp(`<meta name="${name}" content="([^"]*)"`, 'g'))].map((m) => m[1])
+
+describe('server-rendered report page', () => {
+  it('carries Highwire and Dublin Core tags for every author, identifier and PDF', async () => {
+    const report = reports.find(
+      (r) =>
+        (r.authors?.length ?? 0) > 1 && r.identifiers?.doi && r.files?.length && r.series?.number,
+    )
+    if (!report) throw new Error('the generated catalogue has no rich report')
+    const response = await get(`/reports/${report.slug}`)
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(metas(html, 'citation_title')).toHaveLength(1)
+    expect(metas(html, 'citation_author')).toEqual(
+      (report.authors ?? []).map((a) =>
+        'family' in a ? (a.given ? `${a.family}, ${a.given}` : a.family) : a.name,
+      ),
+    )
+    expect(metas(html, 'citation_publication_date')).toEqual([report.published.replace(/-/g, '/')])
+    expect(metas(html, 'citation_doi')).toEqual([report.identifiers?.doi])
+    expect(metas(html, 'citation_isbn')).toEqual(
+      (report.identifiers?.isbn ?? []).map((i) => i.value),
+    )
+    expect(metas(html, 'citation_pdf_url')).toEqual(
+      (report.files ?? []).filter((f) => f.mediaType === 'application/pdf').map((f) => f.url),
+    )
+    expect(metas(html, 'citation_abstract_html_url')).toEqual([`${PUBLIC}/reports/${report.slug}`])
+    expect(metas(html, 'DC.creator')).toHaveLength(report.authors?.length ?? 0)
+    expect(html).toContain(`<link rel="canonical" href="${PUBLIC}/reports/${report.slug}"`)
+    expect(html).toContain(
+      `<link rel="alternate" type="application/x-bibtex" href="${PUBLIC}/v1/reports/${report.slug}.bib"`,
+    )
+    expect(html).toContain(`href="${PUBLIC}/feed.atom"`)
+    expect(html).not.toContain('evil.example')
+
+    const link = response.headers.get('Link') ?? ''
+    expect(link).toContain(`<https://doi.org/${report.identifiers?.doi}>; rel="cite-as"`)
+    expect(link).toContain(`<${PUBLIC}/v1/reports/${report.slug}.bib>; rel="describedby"`)
+    expect(link).toContain(`<${report.files?.[0]?.url}>; rel="item"`)
+  })
+
+  it('allows exactly its inline scripts by hash, and no unsafe-inline', async () => {
+    const response = await get(`/reports/${reports[0]?.slug}`)
+    const csp = response.headers.get('Content-Security-Policy') ?? ''
+    expect(csp).not.toContain('unsafe-inline')
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
+    expect(response.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin')
+    const html = await response.text()
+    // Executable inline scripts: no src, and no data type (JSON, JSON-LD are never run).
+    const inline = [
+      ...html.matchAll(
+        /<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g,
+      ),
+    ]
+    expect(inline.length).toBe(1)
+    for (const [, text] of inline) {
+      const hash = createHash('sha256')
+        .update(text ?? '')
+        .digest('base64')
+      expect(csp).toContain(`'sha256-${hash}'`)
+    }
+    expect(html).toMatch(/<script type="application\/json" id="colophon-data">/)
+  })
+
+  it('answers 404 with the app’s page for unknown reports and routes', async () => {
+    for (const path of ['/reports/no-such-report', '/no/such/page', '/reports/Not_A_Slug']) {
+      const response = await get(path)
+      expect(response.status, path).toBe(404)
+      const html = await response.text()
+      expect(html).toContain('<h1>Page not found</h1>')
+      expect(html).toContain('<meta name="robots" content="noindex"')
+    }
+  })
+
+  it('renders a page once per content hash, and answers 304 to its ETag', async () => {
+    const path = `/reports/${reports[1]?.slug}`
+    const first = await get(path)
+    apiCalls.length = 0
+    const second = await get(path)
+    expect(await second.text()).toBe(await first.text())
+    expect(apiCalls).toEqual(['/health'])
+    const etag = second.headers.get('ETag') as string
+    expect((await get(path, { 'If-None-Match': etag })).status).toBe(304)
+    expect(second.headers.get('Cache-Control')).toBe('public, max-age=0, must-revalidate')
+  })
+})
+
+describe('other documents of the web origin', () => {
+  it('robots.txt is text with the sitemap of the public origin', async () => {
+    const response = await get('/robots.txt')
+    expect(response.headers.get('Content-Type')).toBe('text/plain; charset=utf-8')
+    expect(await response.text()).toContain(`Sitemap: ${PUBLIC}/sitemap.xml`)
+  })
+
+  it('has a favicon and the Atom feed at conventional paths', async () => {
+    const icon = await get('/favicon.ico')
+    expect(icon.headers.get('Content-Type')).toBe('image/svg+xml')
+    expect(await icon.text()).toContain('<svg')
+    const feed = await get('/feed.atom')
+    expect(feed.headers.get('Content-Type')).toMatch(/^application\/atom\+xml/)
+    expect(await feed.text()).toContain(`${PUBLIC}/`)
+  })
+
+  it('renders a refused query with its status and words, not a loading skeleton', async () => {
+    const response = await get('/?page=99')
+    expect(response.status).toBe(400)
+    const html = await response.text()
+    expect(html).toContain('These results end before page <!--$-->99')
+    expect(html).not.toContain('class="skeleton"')
+  })
+
+  it('renders the catalogue with the list in the page, described as a WebSite', async () => {
+    const html = await (await get('/?q=asia')).text()
+    expect(html).toContain('<title>“asia”: search · Colophon</title>')
+    expect(html).toMatch(/<span role="status">[^<]*for “asia”<\/span>/)
+    expect(html).toContain(`"target":"${PUBLIC}/?q={search_term_string}"`)
+  })
+})

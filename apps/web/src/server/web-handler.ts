@@ -1,0 +1,226 @@
+// Every page of the web app as a real HTML page: the route's data fetched from the API in
+// process, the body rendered by Solid, the head written for crawlers and citation managers,
+// the data serialized for hydration, real status codes, and the pages cached per content
+// hash. Web-standard Request → Response, so Node and Workers run the same code.
+import faviconSvg from '../../public/favicon.svg?raw'
+import { setFetch } from '../api/client.ts'
+import { INITIAL_DATA_ID } from '../lib/initial-data.ts'
+import { type OfferedFormat, pageHead, signpostingLinks } from './head-tags.ts'
+import { escapeHtml } from './html.ts'
+import { loadPage, type PageData } from './load-page.ts'
+import { Lru } from './lru.ts'
+import { hydrationScriptText, preloadPages, renderApp } from './render-app.tsx'
+import { contentSecurityPolicy, PAGE_HEADERS, scriptHash } from './security-headers.ts'
+
+/** The parts of Vite's build manifest the pages link to. */
+export type ViteManifest = Record<
+  string,
+  { file: string; css?: string[]; imports?: string[]; isEntry?: boolean; src?: string }
+>
+
+export interface WebHandlerOptions {
+  /** The API, called in process (the Hono app's `fetch`), never over the network. */
+  api: (request: Request) => Response | Promise<Response>
+  /** The public origin, without a trailing slash (PUBLIC_URL, else the catalogue's baseUrl). */
+  publicUrl: () => string
+  /** The client build's `.vite/manifest.json`. */
+  manifest: ViteManifest
+  /** The formats the API serves for a report (alternate links, Signposting). */
+  formats: readonly OfferedFormat[]
+  /** How many rendered pages to keep (per content hash); default 500. */
+  cacheSize?: number
+}
+
+/** Answers a request for a page, robots.txt, the favicon or the feed; undefined otherwise. */
+export type WebHandler = (request: Request) => Promise<Response | undefined>
+
+interface Rendered {
+  status: number
+  body: string
+  etag: string
+  link?: string
+}
+
+/** Where API calls go: an internal origin (the API's absolute URLs come from its own config). */
+const INTERNAL = 'http://colophon.internal'
+
+const PAGE_CHUNKS: Record<string, string> = {
+  catalogue: 'src/pages/catalogue.tsx',
+  report: 'src/pages/report.tsx',
+  about: 'src/pages/about.tsx',
+}
+
+function closure(manifest: ViteManifest, key: string, into: Set<string>, css: Set<string>): void {
+  const chunk = manifest[key]
+  if (!chunk || into.has(chunk.file)) return
+  into.add(chunk.file)
+  for (const file of chunk.css ?? []) css.add(file)
+  for (const imported of chunk.imports ?? []) closure(manifest, imported, into, css)
+}
+
+/** The stylesheets, entry script and preloads of one kind of page. */
+function assetTags(
+  manifest: ViteManifest,
+  page: PageData['page'],
+): { head: string; entry: string } {
+  const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry)
+  const entry = entryKey ? manifest[entryKey] : undefined
+  if (!entryKey || !entry) throw new Error('the web manifest has no entry: build apps/web first')
+  const scripts = new Set<string>()
+  const css = new Set<string>()
+  closure(manifest, entryKey, scripts, css)
+  const pageKey = PAGE_CHUNKS[page]
+  if (pageKey) closure(manifest, pageKey, scripts, css)
+  scripts.delete(entry.file)
+  const head = [
+    ...[...css].map((file) => `<link rel="stylesheet" href="/${escapeHtml(file)}">`),
+    ...[...scripts].map((file) => `<link rel="modulepreload" href="/${escapeHtml(file)}">`),
+  ].join('\n')
+  return { head, entry: `<script type="module" src="/${escapeHtml(entry.file)}"></script>` }
+}
+
+function robots(publicUrl: string): string {
+  return `User-agent: *\nAllow: /\n\nSitemap: ${publicUrl}/sitemap.xml\n`
+}
+
+/** A weak-free strong validator from the page's bytes. */
+async function etagOf(body: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body))
+  const hex = [...new Uint8Array(digest).slice(0, 12)]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('')
+  return `"${hex}"`
+}
+
+/**
+ * Builds the handler. Call once per process; it routes the web app's API client to `api`.
+ *
+ * @example
+ * const web = await createWebHandler({ api: app.fetch, publicUrl: () => url, manifest, formats })
+ * const response = (await web(request)) ?? (await app.fetch(request))
+ */
+export async function createWebHandler(options: WebHandlerOptions): Promise<WebHandler> {
+  setFetch(async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+    return options.api(new Request(new URL(url, INTERNAL), init))
+  })
+  await preloadPages()
+  const hydration = hydrationScriptText()
+  const csp = contentSecurityPolicy([await scriptHash(hydration)], [])
+  const cache = new Lru<string, Rendered>(options.cacheSize ?? 500)
+  const assets = {
+    catalogue: assetTags(options.manifest, 'catalogue'),
+    report: assetTags(options.manifest, 'report'),
+    about: assetTags(options.manifest, 'about'),
+    'not-found': assetTags(options.manifest, 'not-found'),
+  }
+
+  const contentHash = async (): Promise<string> => {
+    const response = await options.api(new Request(`${INTERNAL}/health`))
+    if (!response.ok) throw new Error(`the API's /health answered ${response.status}`)
+    return ((await response.json()) as { contentHash: string }).contentHash
+  }
+
+  const jsonLdOf = async (slug: string): Promise<string | undefined> => {
+    const response = await options.api(
+      new Request(`${INTERNAL}/v1/reports/${encodeURIComponent(slug)}.jsonld`),
+    )
+    return response.ok ? response.text() : undefined
+  }
+
+  async function render(url: URL): Promise<Rendered> {
+    const publicUrl = options.publicUrl()
+    const path = url.pathname + url.search
+    const data = await loadPage(url, { publicUrl })
+    const jsonLd = data.page === 'report' ? await jsonLdOf(data.report.slug) : undefined
+    const head = pageHead(data, { publicUrl, path, formats: options.formats, jsonLd })
+    const body = renderApp(path, data.initial)
+    const tags = assets[data.page]
+    const html = `<!doctype html>
+<html lang="en" data-rendered="${escapeHtml(path)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+${head.html}
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+${tags.head}
+<script>${hydration}</script>
+</head>
+<body>
+<div id="root">${body}</div>
+<script type="application/json" id="${INITIAL_DATA_ID}">${data.initial.serialize()}</script>
+${tags.entry}
+</body>
+</html>
+`
+    return {
+      status: data.status,
+      body: html,
+      etag: await etagOf(html),
+      ...(data.page === 'report' && {
+        link: signpostingLinks(data.report, publicUrl, options.formats),
+      }),
+    }
+  }
+
+  function pageResponse(request: Request, page: Rendered): Response {
+    const headers = new Headers({
+      'Content-Type': 'text/html; charset=utf-8',
+      // Revalidated at every use: a new catalogue shows at once, an unchanged one costs a 304.
+      'Cache-Control': 'public, max-age=0, must-revalidate',
+      ETag: page.etag,
+      Vary: 'Accept-Encoding',
+      'Content-Security-Policy': csp,
+      ...PAGE_HEADERS,
+    })
+    if (page.link) headers.set('Link', page.link)
+    const match = request.headers.get('if-none-match')
+    if (page.status === 200 && match?.split(/\s*,\s*/).includes(page.etag)) {
+      return new Response(null, { status: 304, headers })
+    }
+    return new Response(request.method === 'HEAD' ? null : page.body, {
+      status: page.status,
+      headers,
+    })
+  }
+
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return undefined
+    const url = new URL(request.url)
+    const publicUrl = options.publicUrl()
+    if (url.pathname === '/robots.txt') {
+      return new Response(robots(publicUrl), {
+        headers: {
+          'Content-Type': 'text/plain; charset=utf-8',
+          'Cache-Control': 'public, max-age=3600',
+        },
+      })
+    }
+    if (url.pathname === '/favicon.ico' || url.pathname === '/favicon.svg') {
+      return new Response(faviconSvg, {
+        headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' },
+      })
+    }
+    if (url.pathname === '/feed.atom') {
+      return options.api(new Request(`${INTERNAL}/v1/feed.atom`, { headers: request.headers }))
+    }
+    let hash: string
+    try {
+      hash = await contentHash()
+    } catch (error) {
+      console.error(error)
+      return new Response('The catalogue cannot be read just now.', {
+        status: 503,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' },
+      })
+    }
+    const key = `${hash}\n${publicUrl}\n${url.pathname}${url.search}`
+    let page = cache.get(key)
+    if (!page) {
+      page = await render(url)
+      cache.set(key, page)
+    }
+    return pageResponse(request, page)
+  }
+}
