@@ -114,8 +114,15 @@ export function pack(packageDir: string, destination: string): Packed {
 export async function publintMessages(tarball: string): Promise<string[]> {
   const { publint } = await import(pathToFileURL(require.resolve('publint')).href)
   const { formatMessage } = await import(pathToFileURL(require.resolve('publint/utils')).href)
+  // Exactly the file's bytes: a small file's Buffer may be a view into a larger shared pool.
+  const bytes = readFileSync(tarball)
   const { messages, pkg } = await publint({
-    pack: { tarball: readFileSync(tarball).buffer as ArrayBuffer },
+    pack: {
+      tarball: bytes.buffer.slice(
+        bytes.byteOffset,
+        bytes.byteOffset + bytes.byteLength,
+      ) as ArrayBuffer,
+    },
     level: 'suggestion',
     strict: true,
   })
