@@ -211,6 +211,11 @@ const VocabularyCount = z
     key: z.string(),
     label: z.string(),
     singular: z.string().optional().meta({ description: 'The label of one item ("Report")' }),
+    plural: z.string().optional().meta({ description: 'The label of several items ("Reports")' }),
+    aliases: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'Other words publishers print for this entry ("Monograph")' }),
     description: z.string().optional(),
     count: z.int().min(0),
   })

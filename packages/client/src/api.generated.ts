@@ -407,6 +407,10 @@ export interface VocabularyCount {
   label: string
   /** The label of one item ("Report") */
   singular?: string
+  /** The label of several items ("Reports") */
+  plural?: string
+  /** Other words publishers print for this entry ("Monograph") */
+  aliases?: string[]
   description?: string
   count: number
 }
@@ -536,6 +540,12 @@ export type ApiSchema = {
         }
       | {
           input: { param: { isbn: string }; query?: Record<string, never> }
+          output: Problem
+          outputFormat: 'json'
+          status: 410
+        }
+      | {
+          input: { param: { isbn: string }; query?: Record<string, never> }
           output: CompiledReport
           outputFormat: 'json'
           status: 200
@@ -560,6 +570,12 @@ export type ApiSchema = {
           output: Problem
           outputFormat: 'json'
           status: 404
+        }
+      | {
+          input: { param: { doi: string }; query?: Record<string, never> }
+          output: Problem
+          outputFormat: 'json'
+          status: 410
         }
       | {
           input: { param: { doi: string }; query?: Record<string, never> }

@@ -6,6 +6,8 @@ import {
   CompiledReport as CompiledReportSchema,
   type Report,
   type ReportSummary,
+  normalizeDoi,
+  normalizeIsbn,
   toSummary,
 } from 'colophon-schema'
 import type MiniSearch from 'minisearch'
@@ -54,6 +56,8 @@ export function fallbackModified(report: Pick<Report, 'published'>): string {
 
 /** What remains of a withdrawn report: enough for a 410 and an OAI-PMH deleted record. */
 export function tombstoneOf(report: CompiledReport): Tombstone {
+  const isbn = (report.identifiers?.isbn ?? []).flatMap((e) => normalizeIsbn(e.value) ?? [])
+  const doi = report.identifiers?.doi && normalizeDoi(report.identifiers.doi)
   return {
     title: report.title,
     type: report.type,
@@ -61,6 +65,8 @@ export function tombstoneOf(report: CompiledReport): Tombstone {
     ...(report.topics?.length ? { topics: report.topics } : {}),
     modified: report.modified,
     withdrawn: report.withdrawn as NonNullable<CompiledReport['withdrawn']>,
+    ...(isbn.length ? { isbn } : {}),
+    ...(doi ? { doi } : {}),
   }
 }
 
@@ -82,6 +88,8 @@ function counted(
     key,
     label: entry.label,
     ...(entry.singular === undefined ? {} : { singular: entry.singular }),
+    ...(entry.plural === undefined ? {} : { plural: entry.plural }),
+    ...(entry.aliases === undefined ? {} : { aliases: entry.aliases }),
     ...(entry.description === undefined ? {} : { description: entry.description }),
     count: counts.get(key) ?? 0,
   }))

@@ -42,6 +42,9 @@ export interface Tombstone {
   /** When the record last changed (the withdrawal, usually). */
   modified: string
   withdrawn: { date: string; reason: string }
+  /** Its ISBNs (13 digits, no hyphens) and DOI (lower-cased): the lookups answer 410 too. */
+  isbn?: string[]
+  doi?: string
 }
 
 export interface VocabularyCount {
@@ -49,6 +52,10 @@ export interface VocabularyCount {
   label: string
   /** The label of one item ("Report"), when the vocabulary gives it. */
   singular?: string
+  /** The label of several items, when the vocabulary gives it. */
+  plural?: string
+  /** Other words publishers print for this entry, when the vocabulary gives them. */
+  aliases?: string[]
   description?: string
   count: number
 }

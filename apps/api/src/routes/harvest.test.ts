@@ -23,6 +23,7 @@ beforeAll(async () => {
         type: 'reports',
         modified: '2024-06-01T10:00:00Z',
         withdrawn: { date: '2024-06', reason: 'Replaced by a corrected edition' },
+        identifiers: { isbn: [{ value: '978-3-16-148410-0', form: 'print' }], doi: '10.5555/Withdrawn.1' },
       },
     ],
   })
@@ -83,6 +84,24 @@ describe('a withdrawn report', () => {
         withdrawn: { date: '2024-06', reason: 'Replaced by a corrected edition' },
       })
     }
+  })
+
+  it('answers its ISBN and DOI lookups with the same 410 as its slug route', async () => {
+    const bySlug = await (await app.request(`/v1/reports/${WITHDRAWN}`)).json()
+    for (const path of [
+      '/v1/isbn/9783161484100',
+      '/v1/isbn/3-16-148410-X',
+      '/v1/doi/10.5555/withdrawn.1',
+      `/v1/doi/${encodeURIComponent('https://doi.org/10.5555/WITHDRAWN.1')}`,
+    ]) {
+      const res = await app.request(path)
+      expect(res.status, path).toBe(410)
+      expect(res.headers.get('Content-Type')).toBe('application/problem+json')
+      const { instance: _a, ...body } = await res.json()
+      const { instance: _b, ...expected } = bySlug
+      expect(body).toEqual(expected)
+    }
+    expect((await app.request('/v1/isbn/9780596520687')).status).toBe(404)
   })
 
   it('is out of lists and search', async () => {

@@ -8,6 +8,7 @@ import { CACHE_CONTROL } from '../http-cache.ts'
 import { HttpProblem, invalidParameters } from '../problem.ts'
 import { validationHook } from '../validation.ts'
 import { catalogueOf, NoQuery, problem } from './common.ts'
+import { withdrawnProblem } from './reports.ts'
 
 const redirect = (description: string) => ({
   description,
@@ -45,6 +46,7 @@ export const isbnRoute = createRoute({
     303: redirect('The report with this ISBN'),
     400: problem('Not a valid ISBN (the detail says why)'),
     404: problem('No report has this ISBN'),
+    410: problem('The report with this ISBN was withdrawn (the same problem as its slug route)'),
   },
 })
 
@@ -68,12 +70,23 @@ export const doiRoute = createRoute({
     303: redirect('The report with this DOI'),
     400: problem('Not a DOI'),
     404: problem('No report has this DOI'),
+    410: problem('The report with this DOI was withdrawn (the same problem as its slug route)'),
   },
 })
 
 /** `record[key]` when it is the record's own: a name from a URL never reaches the prototype. */
 function ownValue(record: Record<string, string>, key: string): string | undefined {
   return Object.hasOwn(record, key) ? record[key] : undefined
+}
+
+/** No report has this identifier: a withdrawn one's 410 if it had it, else a 404. */
+function missing(catalogue: Catalogue, kind: 'isbn' | 'doi', value: string): HttpProblem {
+  for (const [slug, tombstone] of Object.entries(catalogue.manifest.withdrawn ?? {})) {
+    if (kind === 'isbn' ? tombstone.isbn?.includes(value) : tombstone.doi === value) {
+      return withdrawnProblem(slug, tombstone)
+    }
+  }
+  return new HttpProblem(404, { detail: `no report has ${kind.toUpperCase()} ${value}` })
 }
 
 function seeOther(catalogue: Catalogue, slug: string): Response {
@@ -91,7 +104,7 @@ async function byDoi(c: Context<AppEnv>, value: string): Promise<Response> {
   if (!doi) throw invalidParameters([{ parameter: 'doi', detail: `doi: ${doiProblem(value)}` }])
   const catalogue = await catalogueOf(c)
   const slug = ownValue((await catalogue.identifiers()).doi, doi)
-  if (!slug) throw new HttpProblem(404, { detail: `no report has DOI ${doi}` })
+  if (!slug) throw missing(catalogue, 'doi', doi)
   return seeOther(catalogue, slug)
 }
 
@@ -107,7 +120,7 @@ export const lookup = new OpenAPIHono<AppEnv>()
       }
       const catalogue = await catalogueOf(c)
       const slug = ownValue((await catalogue.identifiers()).isbn, normalized)
-      if (!slug) throw new HttpProblem(404, { detail: `no report has ISBN ${normalized}` })
+      if (!slug) throw missing(catalogue, 'isbn', normalized)
       return seeOther(catalogue, slug)
     },
     validationHook([]),
