@@ -1,9 +1,11 @@
 import { Route, Router } from '@solidjs/router'
 import { ErrorBoundary, lazy } from 'solid-js'
+import { isServer } from 'solid-js/web'
 import { ApiError } from './api/problem.ts'
 import { ErrorState } from './components/error-state.tsx'
 import { Layout } from './components/layout.tsx'
 import { InitialData, InitialDataProvider } from './lib/initial-data.ts'
+import { reportRenderError } from './lib/render-errors.ts'
 import NotFound from './pages/not-found.tsx'
 
 // Each page is its own chunk, so a first page loads only its own code (check-size.mjs counts
@@ -31,7 +33,16 @@ function PageFailed(props: { error: unknown }) {
 
 export function Guarded(props: { children: unknown }) {
   return (
-    <ErrorBoundary fallback={(error) => <PageFailed error={error} />}>
+    <ErrorBoundary
+      fallback={(error) => {
+        // On the server the error goes to the log and the reader gets a 500 page, not its text.
+        if (isServer) {
+          reportRenderError(error)
+          return null
+        }
+        return <PageFailed error={error} />
+      }}
+    >
       {props.children as never}
     </ErrorBoundary>
   )

@@ -4,10 +4,10 @@ import {
   type CatalogueSettings,
   type CompiledReport,
   CompiledReport as CompiledReportSchema,
-  type Report,
-  type ReportSummary,
   normalizeDoi,
   normalizeIsbn,
+  type Report,
+  type ReportSummary,
   toSummary,
 } from 'colophon-schema'
 import type MiniSearch from 'minisearch'

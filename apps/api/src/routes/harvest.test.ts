@@ -23,7 +23,10 @@ beforeAll(async () => {
         type: 'reports',
         modified: '2024-06-01T10:00:00Z',
         withdrawn: { date: '2024-06', reason: 'Replaced by a corrected edition' },
-        identifiers: { isbn: [{ value: '978-3-16-148410-0', form: 'print' }], doi: '10.5555/Withdrawn.1' },
+        identifiers: {
+          isbn: [{ value: '978-3-16-148410-0', form: 'print' }],
+          doi: '10.5555/Withdrawn.1',
+        },
       },
     ],
   })

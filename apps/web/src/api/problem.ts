@@ -51,6 +51,47 @@ export function retryAfterSeconds(value: string | null, now = Date.now()): numbe
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000))
 }
 
+/** RFC 9457 problem type of a withdrawn report's 410 (the API's routes/reports.ts). */
+export const WITHDRAWN_PROBLEM = 'urn:colophon:problem:withdrawn'
+
+/** What the page of a withdrawn report shows: the API's 410 problem, read. */
+export interface Withdrawal {
+  slug: string
+  title: string
+  /** A partial date: "2024", "2024-06" or "2024-06-15". */
+  date: string
+  reason: string
+}
+
+/**
+ * The withdrawal an error tells of: the API's 410 with the `withdrawn` problem type; otherwise
+ * undefined.
+ *
+ * @example
+ * withdrawalOf(error)?.reason // 'Replaced by a corrected edition'
+ */
+export function withdrawalOf(error: unknown): Withdrawal | undefined {
+  if (!(error instanceof ApiError) || error.status !== 410) return undefined
+  const p = error.problem as
+    | (Problem & {
+        slug?: unknown
+        reportTitle?: unknown
+        withdrawn?: { date?: unknown; reason?: unknown }
+      })
+    | undefined
+  if (p?.type !== WITHDRAWN_PROBLEM) return undefined
+  const { slug, reportTitle, withdrawn } = p
+  if (
+    typeof slug !== 'string' ||
+    typeof reportTitle !== 'string' ||
+    typeof withdrawn?.date !== 'string' ||
+    typeof withdrawn.reason !== 'string'
+  ) {
+    return undefined
+  }
+  return { slug, title: reportTitle, date: withdrawn.date, reason: withdrawn.reason }
+}
+
 /** Turns a failed response into an ApiError, reading its problem+json body when there is one. */
 export async function errorFromResponse(response: Response): Promise<ApiError> {
   let problem: Problem | undefined

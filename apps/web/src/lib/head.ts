@@ -7,6 +7,8 @@ export interface Head {
   description?: string | undefined
   /** A schema.org object, serialized into <script type="application/ld+json">. */
   jsonLd?: object | string | undefined
+  /** Keep the page out of search engines (`<meta name="robots" content="noindex">`). */
+  noindex?: boolean | undefined
 }
 
 export const SITE_NAME = 'Colophon'
@@ -36,13 +38,24 @@ export function applyHead(head: Head): () => void {
   for (const stale of document.head.querySelectorAll('[data-page]')) stale.remove()
   document.title = head.title === SITE_NAME ? SITE_NAME : `${head.title} · ${SITE_NAME}`
   if (head.description) metaDescription().content = head.description
-  if (head.jsonLd === undefined) return () => {}
+  let robots: HTMLMetaElement | undefined
+  if (head.noindex) {
+    robots = document.createElement('meta')
+    robots.name = 'robots'
+    robots.content = 'noindex'
+    robots.dataset.page = ''
+    document.head.append(robots)
+  }
+  if (head.jsonLd === undefined) return () => robots?.remove()
   const script = document.createElement('script')
   script.type = 'application/ld+json'
   script.dataset.page = ''
   script.textContent = serializeJsonLd(head.jsonLd)
   document.head.append(script)
-  return () => script.remove()
+  return () => {
+    script.remove()
+    robots?.remove()
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { A, useParams } from '@solidjs/router'
 import { formatPartialDate } from 'colophon-schema'
 import { createResource, For, Match, onMount, Show, Switch } from 'solid-js'
 import { getReport, getReportFormat } from '../api/client.ts'
-import { ApiError } from '../api/problem.ts'
+import { ApiError, type Withdrawal, withdrawalOf } from '../api/problem.ts'
 import type { CompiledReport } from '../api/types.ts'
 import { CitePanel } from '../components/cite-panel.tsx'
 import { ContentsTree } from '../components/contents-tree.tsx'
@@ -22,6 +22,26 @@ import { useHead } from '../lib/head.ts'
 import { dataKey, initialFrom, useInitialData } from '../lib/initial-data.ts'
 import { singularLabel, useLabels } from '../lib/labels.ts'
 import { NotFoundContent } from './not-found.tsx'
+import { WithdrawnContent } from './withdrawn.tsx'
+
+/** A report the API answers 410 for: what its page shows instead of the report. */
+export interface Gone {
+  gone: Withdrawal
+}
+
+/** The report, or its withdrawal (a 410 is an answer, not a failure to retry). */
+export async function loadReport(slug: string): Promise<CompiledReport | Gone> {
+  try {
+    return await getReport(slug)
+  } catch (error) {
+    const gone = withdrawalOf(error)
+    if (gone) return { gone }
+    throw error
+  }
+}
+
+const isGone = (value: CompiledReport | Gone | null | undefined): value is Gone =>
+  value != null && 'gone' in value
 
 /** The report's related reports, skipping any that fail to load. */
 export async function loadRelated(slugs: readonly string[]): Promise<CompiledReport[]> {
@@ -293,14 +313,26 @@ function ReportView(props: { report: CompiledReport; serverRendered: boolean }) 
 
 export default function ReportPage() {
   const params = useParams<{ slug: string }>()
-  const initial = initialFrom<CompiledReport | null>(useInitialData(), dataKey.report(params.slug))
+  const initial = initialFrom<CompiledReport | Gone | null>(
+    useInitialData(),
+    dataKey.report(params.slug),
+  )
   // Only the first page of a visit is rendered by the server; its head is already right.
   const serverRendered = 'initialValue' in initial && initial.initialValue !== null
-  const [report, { refetch }] = createResource<CompiledReport | null, string>(
+  const [report, { refetch }] = createResource<CompiledReport | Gone | null, string>(
     () => params.slug,
-    getReport,
+    loadReport,
     initial,
   )
+  const latest = () => (report.state === 'errored' ? undefined : report.latest)
+  const gone = () => {
+    const value = latest()
+    return isGone(value) ? value.gone : undefined
+  }
+  const loaded = () => {
+    const value = latest()
+    return isGone(value) ? undefined : value
+  }
   // A slug the API rejects as malformed (400) cannot name a report either: also a 404.
   const notFound = () =>
     (report.state === 'ready' && report.latest === null) ||
@@ -313,11 +345,12 @@ export default function ReportPage() {
       <Match when={notFound()}>
         <NotFoundContent what={`There is no report “${params.slug}” in the catalogue.`} />
       </Match>
+      <Match when={gone()}>{(withdrawal) => <WithdrawnContent withdrawal={withdrawal()} />}</Match>
       <Match when={report.state === 'errored'}>
         <h1>Report</h1>
         <ErrorState error={report.error} onRetry={refetch} />
       </Match>
-      <Match when={report.state !== 'errored' && report.latest}>
+      <Match when={loaded()}>
         {(loaded) => (
           <ReportView
             report={loaded()}

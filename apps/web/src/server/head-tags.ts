@@ -172,6 +172,11 @@ export function pageHead(data: PageData, ctx: HeadContext): { title: string; htm
       name: `About ${data.health.name}`,
       url: `${ctx.publicUrl}/about`,
     })
+  } else if (data.page === 'withdrawn') {
+    const w = data.withdrawal
+    title = `${w.title} (withdrawn) · ${SITE_NAME}`
+    description = `This report was withdrawn (${formatPartialDate(w.date)}): ${w.reason}`
+    indexable = false
   } else {
     title = `Page not found · ${SITE_NAME}`
     description = 'There is no page at this address in the catalogue.'

@@ -1,7 +1,7 @@
 // What a page needs before it can be rendered on the server: which page a URL is, its status
 // code, and the API data it shows, fetched through the same typed client the browser uses.
 import { getHealth, getReport, getVocabularies, listReports } from '../api/client.ts'
-import { ApiError } from '../api/problem.ts'
+import { ApiError, type Withdrawal, withdrawalOf } from '../api/problem.ts'
 import type { CompiledReport, Health, ReportList, Vocabularies } from '../api/types.ts'
 import { dataKey, InitialData } from '../lib/initial-data.ts'
 import { readSearchState, toApiQuery } from '../lib/search-state.ts'
@@ -19,6 +19,7 @@ export type PageData =
   | { page: 'report'; status: 200; report: CompiledReport; initial: InitialData }
   | { page: 'about'; status: 200; health: Health; initial: InitialData }
   | { page: 'not-found'; status: 404; what?: string; initial: InitialData }
+  | { page: 'withdrawn'; status: 410; withdrawal: Withdrawal; initial: InitialData }
 
 const REPORT_PATH = /^\/reports\/([^/]+)$/
 
@@ -29,7 +30,8 @@ function params(url: URL): Record<string, string> {
 }
 
 /**
- * Finds the page for a URL and fetches its data. Unknown paths and unknown reports are 404s;
+ * Finds the page for a URL and fetches its data. Unknown paths and unknown reports are 404s,
+ * withdrawn reports 410s (their tombstone page);
  * a catalogue query the API refuses (a page past the end, a malformed year) is rendered with
  * its message and the API's status, as the browser would show it.
  *
@@ -84,6 +86,13 @@ export async function loadPage(url: URL, site: Site): Promise<PageData> {
             what: `There is no report “${slug}” in the catalogue.`,
             initial,
           }
+        }
+        const withdrawal = withdrawalOf(error)
+        if (withdrawal) {
+          // The page shows the tombstone; the browser does not ask again.
+          initial.set(dataKey.report(slug), { gone: withdrawal })
+          await vocabularies
+          return { page: 'withdrawn', status: 410, withdrawal, initial }
         }
         throw error
       }

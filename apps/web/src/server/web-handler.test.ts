@@ -4,13 +4,18 @@
 // series: the head's citation tags, the CSP against the page's real inline script, status
 // codes, the per-content-hash cache, 304s and Signposting. `pnpm test` builds first.
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createApp, EmbeddedStore } from 'colophon-api'
-import { build, generateCatalogue, readCompiledCatalogue } from 'colophon-content/node'
+import {
+  build,
+  generateCatalogue,
+  readCompiledCatalogue,
+  serializeReportFile,
+} from 'colophon-content/node'
 import type { CompiledReport } from 'colophon-schema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebHandler, WebHandlerOptions } from './web-handler.ts'
@@ -21,6 +26,7 @@ const FORMATS = [
   { name: 'json', suffix: '.json', mediaType: 'application/json' },
   { name: 'bibtex', suffix: '.bib', mediaType: 'application/x-bibtex' },
 ]
+const WITHDRAWN = 'withdrawn-study'
 let dir: string
 let handler: WebHandler
 let reports: CompiledReport[]
@@ -32,6 +38,16 @@ beforeAll(async () => {
     throw new Error('apps/web is not built: run `pnpm --filter colophon-web build`')
   dir = await mkdtemp(join(tmpdir(), 'colophon-ssr-'))
   await generateCatalogue(join(dir, 'source'), { count: 40, seed: 11 })
+  writeFileSync(
+    join(dir, 'source', 'reports', `${WITHDRAWN}.md`),
+    serializeReportFile({
+      slug: WITHDRAWN,
+      title: 'A Study <Withdrawn>',
+      published: '2016-05',
+      type: 'reports',
+      withdrawn: { date: '2024-06', reason: 'Replaced by a corrected edition' },
+    }),
+  )
   const result = await build({ dir: join(dir, 'source'), out: join(dir, 'compiled') })
   if (!result.ok) throw new Error(JSON.stringify(result.problems))
   const catalogue = readCompiledCatalogue(join(dir, 'compiled'))
@@ -143,6 +159,26 @@ describe('server-rendered report page', () => {
       expect(html).toContain('<h1>Page not found</h1>')
       expect(html).toContain('<meta name="robots" content="noindex"')
     }
+  })
+
+  it("answers 410 with a withdrawn report's page: title, date, reason, not indexed", async () => {
+    const response = await get(`/reports/${WITHDRAWN}`)
+    expect(response.status).toBe(410)
+    const html = await response.text()
+    const text = html.replace(/<!--[^>]*-->/g, '')
+    expect(text).toMatch(/<h1[^>]*>A Study &lt;Withdrawn(>|&gt;)<\/h1>/)
+    expect(text).toContain('This report was withdrawn from the catalogue')
+    expect(text).toMatch(/<time[^>]*datetime="2024-06"[^>]*>June 2024<\/time>/i)
+    expect(text).toContain('Replaced by a corrected edition')
+    expect(html).toContain('<title>A Study &lt;Withdrawn&gt; (withdrawn) · Colophon</title>')
+    expect(html).toContain('<meta name="robots" content="noindex"')
+    expect(html).not.toContain('rel="canonical"')
+    expect(html).not.toContain('citation_title')
+    // The tombstone travels with the page: the browser hydrates it without asking again.
+    const data = /<script type="application\/json" id="colophon-data">([^<]*)</.exec(html)?.[1]
+    expect(data).toContain('Replaced by a corrected edition')
+    // A known report, for contrast, is still a 200.
+    expect((await get(`/reports/${reports[0]?.slug}`)).status).toBe(200)
   })
 
   it('renders a page once per content hash, and answers 304 to its ETag', async () => {

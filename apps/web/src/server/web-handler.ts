@@ -47,6 +47,7 @@ const INTERNAL = 'http://colophon.internal'
 const PAGE_CHUNKS: Record<string, string> = {
   catalogue: 'src/pages/catalogue.tsx',
   report: 'src/pages/report.tsx',
+  withdrawn: 'src/pages/report.tsx',
   about: 'src/pages/about.tsx',
 }
 
@@ -113,6 +114,7 @@ export async function createWebHandler(options: WebHandlerOptions): Promise<WebH
     report: assetTags(options.manifest, 'report'),
     about: assetTags(options.manifest, 'about'),
     'not-found': assetTags(options.manifest, 'not-found'),
+    withdrawn: assetTags(options.manifest, 'withdrawn'),
   }
 
   const contentHash = async (): Promise<string> => {
@@ -162,6 +164,44 @@ ${tags.entry}
         link: signpostingLinks(data.report, publicUrl, options.formats),
       }),
     }
+  }
+
+  // What a reader gets when a page cannot be rendered: no message, no stack (those are logged).
+  const stylesheets = assets['not-found'].head
+    .split('\n')
+    .filter((line) => line.startsWith('<link rel="stylesheet"'))
+    .join('\n')
+  const failedPage = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Something went wrong · Colophon</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+${stylesheets}
+</head>
+<body>
+<main id="main" class="not-found">
+<p class="eyebrow">500</p>
+<h1>Something went wrong</h1>
+<p class="lede">This page could not be shown. The problem has been logged; please try again later.</p>
+<ul class="not-found__next"><li><a href="/">Browse all reports</a></li></ul>
+</main>
+</body>
+</html>
+`
+
+  function failed(request: Request): Response {
+    return new Response(request.method === 'HEAD' ? null : failedPage, {
+      status: 500,
+      headers: {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'Content-Security-Policy': csp,
+        ...PAGE_HEADERS,
+      },
+    })
   }
 
   function pageResponse(request: Request, page: Rendered): Response {
@@ -218,7 +258,12 @@ ${tags.entry}
     const key = `${hash}\n${publicUrl}\n${url.pathname}${url.search}`
     let page = cache.get(key)
     if (!page) {
-      page = await render(url)
+      try {
+        page = await render(url)
+      } catch (error) {
+        console.error(`rendering ${url.pathname}${url.search} failed:`, error)
+        return failed(request)
+      }
       cache.set(key, page)
     }
     return pageResponse(request, page)
