@@ -1,45 +1,17 @@
 // What the routes read: one snapshot of the catalogue (a manifest and everything derived from
 // it), cached per store and content hash so that a request pays only for its own work.
 import type { Manifest, VocabularyCounts } from 'colophon-content'
-import { loadSearchIndex } from 'colophon-content/search'
+import type { SearchEngine, TextHits } from 'colophon-content/search'
 import type { CatalogueSettings, CompiledReport, ReportSummary } from 'colophon-schema'
+import { loadSearchEngine } from './search-engine.ts'
 import type { CatalogueStore, IdentifierIndex } from './store/store.ts'
-
-type SearchIndex = ReturnType<typeof loadSearchIndex>
 
 /** How many full-text queries' hits a snapshot keeps. */
 export const SEARCH_CACHE_SIZE = 1_000
 
-/**
- * Per-query options over the compiled index's defaults: prefix matching for the last word
- * only (what is being typed), no fuzzy matching. Prefix and fuzzy expansion of every word is
- * what makes a search over 10,000 reports slow.
- */
-const SEARCH_TUNING = {
-  prefix: (_term: string, i: number, terms: string[]) => i === terms.length - 1,
-  fuzzy: false,
-} as const
-
-/**
- * The fallback when the exact and prefix query finds nothing (a misspelling): fuzzy matching
- * for words of five letters or more. Only then, so that an exact match never pulls in its
- * fuzzy neighbours ("trade" does not find "grade") and most queries skip the expansion.
- */
-const FUZZY_FALLBACK = {
-  prefix: SEARCH_TUNING.prefix,
-  fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false),
-}
-
-/**
- * Full-text search over a loaded index: exact and prefix first, fuzzy only when that finds
- * nothing.
- *
- * @example
- * searchIndex(index, 'fctory').map((r) => r.id) // ['beyond-factory-asia'] via the fallback
- */
-export function searchIndex(index: SearchIndex, q: string) {
-  const exact = index.search(q, SEARCH_TUNING)
-  return exact.length > 0 ? exact : index.search(q, FUZZY_FALLBACK)
+/** The cache key of a query: case and runs of spaces do not matter; a trailing space does. */
+export function queryKey(q: string): string {
+  return q.toLowerCase().replace(/\s+/g, ' ').trimStart()
 }
 
 /** How many rendered reports (any format) a snapshot keeps. */
@@ -54,13 +26,11 @@ export class Catalogue {
   readonly summaries: readonly ReportSummary[]
   readonly vocabularies: VocabularyCounts
   #position: Map<string, number> | undefined
-  #titleOrder: Uint32Array | undefined
-  #dateBounds: { lo: string[]; hi: string[] } | undefined
-  #search: Promise<SearchIndex> | undefined
+  #engine: SearchEngine | undefined
   #identifiers: Promise<IdentifierIndex> | undefined
   readonly #rendered = new Map<string, string>()
   readonly #memo = new Map<string, unknown>()
-  readonly #hits = new Map<string, number[]>()
+  readonly #hits = new Map<string, TextHits>()
 
   constructor(
     store: CatalogueStore,
@@ -99,28 +69,36 @@ export class Catalogue {
   }
 
   /**
-   * Positions of the reports matching a full-text query, best first; the most recent
-   * SEARCH_CACHE_SIZE queries are kept (typing a query repeats its prefixes).
+   * The reports matching a full-text query (ids = positions in `summaries`), with scores;
+   * the most recent SEARCH_CACHE_SIZE queries are kept (typing a query repeats its
+   * prefixes). Throws the engine's `SearchLimitError` for a query over its limits.
    */
-  async searchHits(q: string): Promise<number[]> {
-    const key = q.toLowerCase().replace(/\s+/g, ' ')
+  async textHits(q: string): Promise<{ hits: TextHits; cached: boolean }> {
+    const key = queryKey(q)
     const cached = this.#hits.get(key)
     if (cached) {
       // Most recently used last: Map keeps insertion order.
       this.#hits.delete(key)
       this.#hits.set(key, cached)
-      return cached
+      return { hits: cached, cached: true }
     }
-    const index = await this.search()
-    const positions: number[] = []
-    for (const hit of searchIndex(index, q)) {
-      const position = this.position.get(hit.id as string)
-      if (position !== undefined) positions.push(position)
-    }
+    const engine = await this.engine()
+    const hits = await engine.matchText(key)
     if (this.#hits.size >= SEARCH_CACHE_SIZE)
       this.#hits.delete(this.#hits.keys().next().value as string)
-    this.#hits.set(key, positions)
-    return positions
+    this.#hits.set(key, hits)
+    return { hits, cached: false }
+  }
+
+  /**
+   * The search engine (index and columns). Only the resolved engine is kept: a promise
+   * shared between requests would be cancelled with the request that made it on Workers.
+   */
+  async engine(): Promise<SearchEngine> {
+    if (this.#engine) return this.#engine
+    const engine = await loadSearchEngine(this.#store, this.settings, this.summaries)
+    this.#engine ??= engine
+    return this.#engine
   }
 
   /** A value derived from this snapshot alone, computed once. */
@@ -133,38 +111,6 @@ export class Catalogue {
   get position(): Map<string, number> {
     this.#position ??= new Map(this.summaries.map((s, i) => [s.slug, i]))
     return this.#position
-  }
-
-  /** Summary positions in title order (locale-aware, then newest first). */
-  get titleOrder(): Uint32Array {
-    if (!this.#titleOrder) {
-      const collator = new Intl.Collator(this.settings.language, {
-        sensitivity: 'base',
-        numeric: true,
-      })
-      const order = Uint32Array.from(this.summaries.keys())
-      const titles = this.summaries.map((s) => s.title)
-      order.sort((a, b) => collator.compare(titles[a] as string, titles[b] as string) || a - b)
-      this.#titleOrder = order
-    }
-    return this.#titleOrder
-  }
-
-  /** Earliest and latest day each report's partial date may mean ("2013" → 2013-01-01…2013-12-31). */
-  get dateBounds(): { lo: string[]; hi: string[] } {
-    this.#dateBounds ??= {
-      lo: this.summaries.map((s) => lowerBound(s.published)),
-      hi: this.summaries.map((s) => upperBound(s.published)),
-    }
-    return this.#dateBounds
-  }
-
-  search(): Promise<SearchIndex> {
-    this.#search ??= this.#store.searchIndex().then(loadSearchIndex)
-    this.#search.catch(() => {
-      this.#search = undefined
-    })
-    return this.#search
   }
 
   identifiers(): Promise<IdentifierIndex> {

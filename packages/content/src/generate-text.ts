@@ -1,3 +1,4 @@
+/// <reference path="./popular-english-words.d.ts" />
 // Text for the synthetic catalogue: words drawn from a Zipf distribution over real English
 // words ranked by frequency (popular-english-words, ranked from Wikipedia), so that common
 // words hit most reports and most words hit few, as in a real catalogue.
