@@ -1,9 +1,15 @@
 // What the routes read: one snapshot of the catalogue (a manifest and everything derived from
 // it), cached per store and content hash so that a request pays only for its own work.
-import type { Manifest, VocabularyCounts } from 'colophon-content'
+import type { VocabularyCounts } from 'colophon-content'
 import { loadSearchIndex } from 'colophon-content/search'
+import {
+  LruCache,
+  OUTPUT_FILES,
+  type Snapshot,
+  type SnapshotManifest,
+} from 'colophon-content/snapshot'
 import type { CatalogueSettings, CompiledReport, ReportSummary } from 'colophon-schema'
-import type { CatalogueStore, IdentifierIndex } from './store/store.ts'
+import type { CatalogueStore } from './store/store.ts'
 
 type SearchIndex = ReturnType<typeof loadSearchIndex>
 
@@ -45,43 +51,85 @@ export function searchIndex(index: SearchIndex, q: string) {
 /** How many rendered reports (any format) a snapshot keeps. */
 export const RENDER_CACHE_SIZE = 5_000
 
-/** A catalogue snapshot: constant data plus lazily built indexes. */
+const decoder = new TextDecoder()
+
+/**
+ * A catalogue snapshot as the routes see it: its manifest, settings and vocabularies (small,
+ * read when it opens), everything else read from the snapshot's pieces on demand. Only
+ * resolved values are kept: requests never wait on another request's promise.
+ */
 export class Catalogue {
-  readonly #store: CatalogueStore
+  readonly snapshot: Snapshot
   readonly storeKind: string
-  readonly manifest: Manifest
+  readonly manifest: SnapshotManifest
   readonly settings: CatalogueSettings
-  readonly summaries: readonly ReportSummary[]
   readonly vocabularies: VocabularyCounts
+  #summaries: readonly ReportSummary[] | undefined
   #position: Map<string, number> | undefined
   #titleOrder: Uint32Array | undefined
   #dateBounds: { lo: string[]; hi: string[] } | undefined
-  #search: Promise<SearchIndex> | undefined
-  #identifiers: Promise<IdentifierIndex> | undefined
-  readonly #rendered = new Map<string, string>()
+  #search: SearchIndex | undefined
+  readonly #rendered = new LruCache<string, string>(RENDER_CACHE_SIZE)
   readonly #memo = new Map<string, unknown>()
-  readonly #hits = new Map<string, number[]>()
+  readonly #hits = new LruCache<string, number[]>(SEARCH_CACHE_SIZE)
 
   constructor(
-    store: CatalogueStore,
-    data: Pick<Catalogue, 'manifest' | 'settings' | 'summaries' | 'vocabularies'>,
+    snapshot: Snapshot,
+    storeKind: string,
+    data: Pick<Catalogue, 'settings' | 'vocabularies'>,
   ) {
-    this.#store = store
-    this.storeKind = store.kind
-    this.manifest = data.manifest
+    this.snapshot = snapshot
+    this.storeKind = storeKind
+    this.manifest = snapshot.manifest
     this.settings = data.settings
-    this.summaries = data.summaries
     this.vocabularies = data.vocabularies
   }
 
+  get reportCount(): number {
+    return this.manifest.reportCount
+  }
+
   report(slug: string): Promise<CompiledReport | undefined> {
-    if (!Object.hasOwn(this.manifest.reports, slug)) return Promise.resolve(undefined)
-    return this.#store.report(slug)
+    return this.snapshot.report(slug)
+  }
+
+  /** A report's content hash (its strong ETag), or undefined for an unknown slug. */
+  reportHash(slug: string): Promise<string | undefined> {
+    return this.snapshot.reportHash(slug)
+  }
+
+  /** The slug of the report with this normalized identifier. */
+  async lookup(kind: 'isbn' | 'doi', normalized: string): Promise<string | undefined> {
+    const id = await this.snapshot.lookup(kind, normalized)
+    return id === undefined ? undefined : this.snapshot.slugAt(id)
+  }
+
+  /** The newest `count` summaries (the feed, a first page): one block read. */
+  newest(count: number): Promise<ReportSummary[]> {
+    return this.snapshot.summaries(0, count)
+  }
+
+  /**
+   * Every summary, newest first, read from the blocks once per snapshot. What the in-memory
+   * list and search need until they work from the compact columns.
+   */
+  async allSummaries(): Promise<readonly ReportSummary[]> {
+    if (this.#summaries) return this.#summaries
+    const all: ReportSummary[] = []
+    for await (const summary of this.snapshot.allSummaries()) all.push(summary)
+    this.#summaries ??= all
+    return this.#summaries
+  }
+
+  /** The summaries, once `allSummaries()` has been awaited. */
+  get summaries(): readonly ReportSummary[] {
+    if (!this.#summaries) throw new Error('Catalogue: await allSummaries() first')
+    return this.#summaries
   }
 
   /**
    * A rendered representation, cached: a snapshot never changes, so neither does a report's
-   * BibTeX or JSON. Bounded (oldest out first) so that a large catalogue cannot fill memory.
+   * BibTeX or JSON. Bounded (least recently used out first).
    */
   async rendered(
     key: string,
@@ -90,11 +138,7 @@ export class Catalogue {
     const cached = this.#rendered.get(key)
     if (cached !== undefined) return cached
     const value = await render()
-    if (value === undefined) return undefined
-    if (this.#rendered.size >= RENDER_CACHE_SIZE) {
-      this.#rendered.delete(this.#rendered.keys().next().value as string)
-    }
-    this.#rendered.set(key, value)
+    if (value !== undefined) this.#rendered.set(key, value)
     return value
   }
 
@@ -105,20 +149,14 @@ export class Catalogue {
   async searchHits(q: string): Promise<number[]> {
     const key = q.toLowerCase().replace(/\s+/g, ' ')
     const cached = this.#hits.get(key)
-    if (cached) {
-      // Most recently used last: Map keeps insertion order.
-      this.#hits.delete(key)
-      this.#hits.set(key, cached)
-      return cached
-    }
+    if (cached) return cached
     const index = await this.search()
+    await this.allSummaries()
     const positions: number[] = []
     for (const hit of searchIndex(index, q)) {
       const position = this.position.get(hit.id as string)
       if (position !== undefined) positions.push(position)
     }
-    if (this.#hits.size >= SEARCH_CACHE_SIZE)
-      this.#hits.delete(this.#hits.keys().next().value as string)
     this.#hits.set(key, positions)
     return positions
   }
@@ -159,20 +197,14 @@ export class Catalogue {
     return this.#dateBounds
   }
 
-  search(): Promise<SearchIndex> {
-    this.#search ??= this.#store.searchIndex().then(loadSearchIndex)
-    this.#search.catch(() => {
-      this.#search = undefined
-    })
+  /** The MiniSearch index, loaded from its piece once per snapshot (resolved, never shared in flight). */
+  async search(): Promise<SearchIndex> {
+    if (this.#search) return this.#search
+    const bytes = await this.snapshot.piece(OUTPUT_FILES.searchIndex)
+    if (!bytes) throw new Error('this snapshot has no search index')
+    const index = loadSearchIndex(decoder.decode(bytes))
+    this.#search ??= index
     return this.#search
-  }
-
-  identifiers(): Promise<IdentifierIndex> {
-    this.#identifiers ??= this.#store.identifiers()
-    this.#identifiers.catch(() => {
-      this.#identifiers = undefined
-    })
-    return this.#identifiers
   }
 }
 
@@ -186,38 +218,33 @@ export function upperBound(date: string): string {
   return date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-31` : date
 }
 
-const snapshots = new WeakMap<CatalogueStore, Map<string, Promise<Catalogue>>>()
+// One Catalogue per snapshot (per content hash) and public URL, kept once resolved.
+const catalogues = new WeakMap<Snapshot, Map<string, Catalogue>>()
 
 /**
- * The current snapshot of `store`: rebuilt only when the manifest's content hash changes.
+ * The current catalogue of `store`: a new one only when the snapshot (content hash) changes.
  *
  * @example
- * const catalogue = await openCatalogue(new EmbeddedStore(compiled))
+ * const catalogue = await openCatalogue(new BundledStore(bundled))
  */
 export async function openCatalogue(store: CatalogueStore, publicUrl?: string): Promise<Catalogue> {
-  const manifest = await store.manifest()
-  let byUrl = snapshots.get(store)
+  const snapshot = await store.snapshot()
+  let byUrl = catalogues.get(snapshot)
   if (!byUrl) {
     byUrl = new Map()
-    snapshots.set(store, byUrl)
+    catalogues.set(snapshot, byUrl)
   }
-  // Snapshots (and their rendered caches) are kept apart per public URL.
+  // Catalogues (and their rendered caches) are kept apart per public URL.
   const key = publicUrl ?? ''
   const cached = byUrl.get(key)
-  if (cached) {
-    const current = await cached.catch(() => undefined)
-    if (current?.manifest.contentHash === manifest.contentHash) return current
-  }
-  const next = Promise.all([store.settings(), store.summaries(), store.vocabularies()]).then(
-    ([settings, summaries, vocabularies]) =>
-      new Catalogue(store, {
-        manifest,
-        settings: publicUrl ? { ...settings, baseUrl: publicUrl } : settings,
-        summaries,
-        vocabularies,
-      }),
-  )
-  byUrl.set(key, next)
-  next.catch(() => byUrl.delete(key))
-  return next
+  if (cached) return cached
+  const [settings, vocabularies] = await Promise.all([snapshot.settings(), snapshot.vocabularies()])
+  const catalogue = new Catalogue(snapshot, store.kind, {
+    settings: publicUrl ? { ...settings, baseUrl: publicUrl } : settings,
+    vocabularies,
+  })
+  const existing = byUrl.get(key)
+  if (existing) return existing
+  byUrl.set(key, catalogue)
+  return catalogue
 }

@@ -113,7 +113,7 @@ export async function listReports(catalogue: Catalogue, query: ListQuery): Promi
   const selected = selections(catalogue, query)
   const q = query.q?.trim() || undefined
   const sort: Sort = query.sort ?? (q ? 'relevance' : 'newest')
-  const { summaries } = catalogue
+  const summaries = await catalogue.allSummaries()
 
   // Candidates in the requested order, as positions in `summaries`.
   let candidates: ArrayLike<number>

@@ -354,7 +354,7 @@ export class CatalogueEmitter {
       blocks.push(block)
       put(PIECES.summaries(b), block.summaries)
     }
-    blocks.forEach((block, b) => put(PIECES.reports(b), block.reports))
+    for (const [b, block] of blocks.entries()) put(PIECES.reports(b), block.reports)
     const slugShards = shardCount(ordered.length)
     for (const [shard, text] of shardTexts(
       slugShards,

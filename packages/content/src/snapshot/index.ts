@@ -7,6 +7,7 @@
  * const snapshot = new Snapshot(manifest, { read: (name, hash) => kv.get(`${name}@${hash}`, 'arrayBuffer') })
  * await snapshot.report('beyond-factory-asia')
  */
+export { OUTPUT_FILES, type VocabularyCounts } from '../output.ts'
 export { type BundledSnapshot, bundledSource } from './bundled.ts'
 export {
   BLOCK_SIZE,
