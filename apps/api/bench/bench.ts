@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib'
 import { build, generateCatalogue, readCompiledCatalogue } from 'colophon-content/node'
 import { openCatalogue } from '../src/catalogue.ts'
 import { listReports } from '../src/list.ts'
-import { EmbeddedStore } from '../src/store/embedded.ts'
+import { FolderStore } from '../src/store/folder.ts'
 
 const COUNT = Number(process.env.BENCH_REPORTS ?? 10_000)
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5_000)
@@ -75,7 +75,7 @@ try {
   words.length = Math.min(words.length, 200)
 
   // 2. In-process search latency (the list pipeline: index search, filters, facets, page).
-  const catalogue = await openCatalogue(new EmbeddedStore(compiled))
+  const catalogue = await openCatalogue(new FolderStore(join(temp, 'out')))
   t = performance.now()
   await catalogue.engine()
   const indexLoad = performance.now() - t

@@ -1,7 +1,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from './app.ts'
-import { EmbeddedStore } from './store/embedded.ts'
+import { FolderStore } from './store/folder.ts'
 import { buildFixture, type Fixture, REFERENCE_SLUG } from './test-support/fixture.ts'
 import { responseValidator } from './test-support/openapi.ts'
 
@@ -11,7 +11,7 @@ let check: ReturnType<typeof responseValidator>
 
 beforeAll(async () => {
   fixture = await buildFixture()
-  app = createApp({ store: new EmbeddedStore(fixture.catalogue), version: '9.9.9' })
+  app = createApp({ store: new FolderStore(fixture.out), version: '9.9.9' })
   const doc = await (await app.request('/openapi.json')).json()
   check = responseValidator(doc)
 })
@@ -227,7 +227,7 @@ describe('GET /v1/reports/{slug}', () => {
     const body = await res.json()
     check('/v1/reports/{slug}', 200, 'application/json', body)
     expect(body).toEqual(fixture.catalogue.report(REFERENCE_SLUG))
-    const hash = fixture.catalogue.manifest.reports[REFERENCE_SLUG]
+    const hash = fixture.catalogue.reportHash(REFERENCE_SLUG)
     expect(res.headers.get('ETag')).toBe(`"${hash}-json"`)
     expect(res.headers.get('Vary')).toBe('Accept')
     const again = await app.request(`/v1/reports/${REFERENCE_SLUG}`, {
@@ -371,7 +371,7 @@ describe('vocabularies, feed, sitemap, health', () => {
       contentHash: fixture.catalogue.manifest.contentHash,
       reportCount: 4,
       schemaVersion: 1,
-      store: 'embedded',
+      store: 'dir',
     })
   })
 })
@@ -416,10 +416,10 @@ describe('HTTP behaviour', () => {
   it('answers 500 as a problem without internals', async () => {
     const broken = createApp({
       store: {
-        ...new EmbeddedStore(fixture.catalogue),
         kind: 'broken',
-        manifest: () => Promise.reject(new Error('secret internal detail /etc/passwd')),
-      } as never,
+        snapshot: () => Promise.reject(new Error('secret internal detail /etc/passwd')),
+        piece: () => Promise.reject(new Error('secret internal detail /etc/passwd')),
+      },
     })
     const res = await broken.request('/v1/reports')
     const body = await problem(res, 500)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCatalogue, queryKey } from './catalogue.ts'
-import { EmbeddedStore } from './store/embedded.ts'
+import { FolderStore } from './store/folder.ts'
 import { buildFixture, type Fixture, REFERENCE_SLUG } from './test-support/fixture.ts'
 
 let fixture: Fixture
@@ -11,14 +11,14 @@ afterAll(() => fixture.cleanup())
 
 describe('a catalogue snapshot', () => {
   it('finds reports by text through its engine, doc ids = positions in the list', async () => {
-    const catalogue = await openCatalogue(new EmbeddedStore(fixture.catalogue))
+    const catalogue = await openCatalogue(new FolderStore(fixture.out))
     const { hits } = await catalogue.textHits('factory asia')
-    const slugs = [...hits.docs].map((d) => catalogue.summaries[d]?.slug)
+    const slugs = (await catalogue.snapshot.summariesOf(hits.docs)).map((s) => s.slug)
     expect(slugs).toContain(REFERENCE_SLUG)
   })
 
   it('keeps the hits of a query: the same query again (any case, any spacing) is cached', async () => {
-    const catalogue = await openCatalogue(new EmbeddedStore(fixture.catalogue))
+    const catalogue = await openCatalogue(new FolderStore(fixture.out))
     const first = await catalogue.textHits('Trade  Finance')
     expect(first.cached).toBe(false)
     const again = await catalogue.textHits('trade finance')
@@ -29,11 +29,11 @@ describe('a catalogue snapshot', () => {
   })
 
   it('builds the engine once per snapshot and keeps only the resolved engine', async () => {
-    const catalogue = await openCatalogue(new EmbeddedStore(fixture.catalogue))
+    const catalogue = await openCatalogue(new FolderStore(fixture.out))
     const [a, b] = await Promise.all([catalogue.engine(), catalogue.engine()])
     expect(await catalogue.engine()).toBe(a)
     expect(b).toBe(a)
-    expect(a.columns.count).toBe(catalogue.summaries.length)
+    expect(a.columns.count).toBe(catalogue.reportCount)
   })
 })
 

@@ -1,9 +1,10 @@
-// Where a snapshot's search engine comes from: the compiled pieces when the store has them
-// (`piece(name)`: the snapshot format v2), else built in memory from the store's summaries
-// and reports. One function, so the API reads pieces wherever a store offers them.
+// Where a snapshot's search engine comes from: the compiled pieces when the snapshot has
+// them, else built in memory from its summaries and reports. One function, so the API reads
+// pieces as soon as the compile step writes them.
 import {
   buildColumns,
   buildSearchIndex,
+  COLUMNS_META,
   columnPieces,
   openColumns,
   openSearchIndex,
@@ -15,45 +16,42 @@ import {
   searchSource,
 } from 'colophon-content/search'
 import type { CatalogueSettings, CompiledReport, ReportSummary } from 'colophon-schema'
-import type { CatalogueStore } from './store/store.ts'
 
-/** A store that can read the compiled snapshot's named pieces. */
-export interface PieceStore {
+/** What the engine is read from: the snapshot's pieces, or its reports to build from. */
+export interface SearchSourceSnapshot {
+  readonly reportCount: number
   piece(name: string): Promise<Uint8Array | undefined>
+  has(name: string): boolean
+  reportAt(docId: number): Promise<CompiledReport | undefined>
 }
-
-const hasPieces = (store: CatalogueStore): store is CatalogueStore & PieceStore =>
-  typeof (store as Partial<PieceStore>).piece === 'function'
 
 /** How many reports are read at once when the index is built at load time. */
 const READ_BATCH = 256
 
 /**
- * The search engine over a snapshot, doc ids = positions in `summaries` (newest first).
+ * The search engine over a snapshot, doc ids = positions in the newest-first list: opened
+ * from the compiled `search/*` and `columns/*` pieces when the snapshot has them, else
+ * built here from its summaries and reports (what the compile step would have written).
  *
  * @example
- * const engine = await loadSearchEngine(store, settings, summaries)
+ * const engine = await loadSearchEngine(snapshot, settings, () => catalogue.allSummaries())
  * await engine.search({ text: 'factory asia', facets: ['type'] })
  */
 export async function loadSearchEngine(
-  store: CatalogueStore,
+  snapshot: SearchSourceSnapshot,
   settings: CatalogueSettings,
-  summaries: readonly ReportSummary[],
+  summaries: () => Promise<readonly ReportSummary[]>,
 ): Promise<SearchEngine> {
-  if (hasPieces(store) && (await store.piece(SEARCH_HEADER))) {
-    const read: ReadPiece = (name) => store.piece(name)
-    const [index, columns] = await Promise.all([openSearchIndex(read), openColumns(read)])
-    return new SearchEngine(index, columns)
-  }
-  const pieces = await buildPieces(store, settings, summaries)
-  const read: ReadPiece = async (name) => pieces.get(name)
+  const compiled = snapshot.has(SEARCH_HEADER) && snapshot.has(COLUMNS_META)
+  const pieces = compiled ? undefined : await buildPieces(snapshot, settings, await summaries())
+  const read: ReadPiece = pieces ? async (name) => pieces.get(name) : (name) => snapshot.piece(name)
   const [index, columns] = await Promise.all([openSearchIndex(read), openColumns(read)])
   return new SearchEngine(index, columns)
 }
 
-/** The pieces the compile step would write, built here from the store's reports. */
+/** The pieces the compile step would write, built here from the snapshot's reports. */
 export async function buildPieces(
-  store: CatalogueStore,
+  snapshot: SearchSourceSnapshot,
   settings: CatalogueSettings,
   summaries: readonly ReportSummary[],
 ): Promise<Map<string, Uint8Array>> {
@@ -63,12 +61,10 @@ export async function buildPieces(
   const labels = { type: label(v.types), series: label(v.series), topic: label(v.topics) }
   const reports: CompiledReport[] = []
   for (let i = 0; i < summaries.length; i += READ_BATCH) {
-    const batch = await Promise.all(
-      summaries.slice(i, i + READ_BATCH).map((s) => store.report(s.slug)),
-    )
+    const ids = Array.from({ length: Math.min(READ_BATCH, summaries.length - i) }, (_, j) => i + j)
+    const batch = await Promise.all(ids.map((id) => snapshot.reportAt(id)))
     batch.forEach((report, j) => {
-      const summary = summaries[i + j] as ReportSummary
-      if (!report) throw new Error(`report ${summary.slug} is in the list but not in the store`)
+      if (!report) throw new Error(`report ${summaries[i + j]?.slug} is listed but not stored`)
       reports.push(report)
     })
   }

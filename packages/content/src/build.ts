@@ -119,7 +119,10 @@ export async function build(options: BuildOptions): Promise<CompileResult> {
  * then the old one is removed. If writing fails, the temporary folder is removed and `out`
  * is untouched.
  */
-export async function writeOutputAtomic(out: string, files: Map<string, string>): Promise<void> {
+export async function writeOutputAtomic(
+  out: string,
+  files: ReadonlyMap<string, string | Uint8Array>,
+): Promise<void> {
   const parent = dirname(out)
   await mkdir(parent, { recursive: true })
   const temp = await mkdtemp(join(parent, `.${basename(out)}-new-`))
@@ -146,7 +149,7 @@ export async function writeOutputAtomic(out: string, files: Map<string, string>)
   if (moved) await rm(old, { recursive: true, force: true })
 }
 
-async function writeFiles(dir: string, files: Map<string, string>) {
+async function writeFiles(dir: string, files: ReadonlyMap<string, string | Uint8Array>) {
   const dirs = new Set<string>()
   for (const name of files.keys()) dirs.add(dirname(join(dir, name)))
   for (const d of [...dirs].sort()) await mkdir(d, { recursive: true })
@@ -162,7 +165,7 @@ async function writeFiles(dir: string, files: Map<string, string>) {
  */
 export async function updateOutput(
   out: string,
-  changed: Map<string, string>,
+  changed: ReadonlyMap<string, string | Uint8Array>,
   removed: readonly string[] = [],
 ): Promise<void> {
   const manifest = changed.get('manifest.json')

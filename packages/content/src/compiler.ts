@@ -208,7 +208,7 @@ export class CatalogueCompiler {
     if (!quick) {
       this.#lastSearchFile = {
         text: output.files.get(OUTPUT_FILES.searchIndex) as string,
-        hash: output.manifest.files[OUTPUT_FILES.searchIndex] as string,
+        hash: output.manifest.pieces[OUTPUT_FILES.searchIndex] as string,
       }
     }
     return { ok: true, problems, output, partial: quick, ...result }

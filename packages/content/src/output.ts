@@ -2,28 +2,21 @@
 // consumers (the API's stores, the benchmarks). Runtime-neutral: no Node APIs here, so a
 // worker can import it.
 import type { CatalogueSettings, CompiledReport, ReportSummary } from 'colophon-schema'
+import { PIECES, REPORT_FILES_DIR, type SnapshotManifest } from './snapshot/format.ts'
 
-/** File names inside the output folder (`dist/catalogue/`). */
+/** File names inside the output folder (`dist/catalogue/`): see snapshot/format.ts. */
 export const OUTPUT_FILES = {
-  manifest: 'manifest.json',
-  settings: 'catalogue.json',
-  summaries: 'index.json',
-  vocabularies: 'vocabularies.json',
+  manifest: PIECES.manifest,
+  settings: PIECES.settings,
+  vocabularies: PIECES.vocabularies,
+  /** MiniSearch's serialized index, until the search shards replace it. */
   searchIndex: 'search-index.json',
-  /** One `<slug>.json` per report. */
-  reportsDir: 'reports',
+  /** One `<slug>.json` per report, for integrators (not a piece). */
+  reportsDir: REPORT_FILES_DIR,
 } as const
 
-export interface Manifest {
-  schemaVersion: number
-  /** One hash over every output file: changes whenever anything in the catalogue changes. */
-  contentHash: string
-  reportCount: number
-  /** Content hash of each compiled report, by slug: the API's strong ETags. */
-  reports: Record<string, string>
-  /** Content hash of each other output file, by file name. */
-  files: Record<string, string>
-}
+/** The snapshot's manifest (format 2). */
+export type Manifest = SnapshotManifest
 
 export interface VocabularyCount {
   key: string
@@ -52,4 +45,6 @@ export interface CompiledCatalogue {
   /** `MiniSearch#toJSON()` of the search index; load it with `searchOptions`. */
   searchIndex: unknown
   report(slug: string): CompiledReport | undefined
+  /** The content hash of a report's JSON (its strong ETag). */
+  reportHash(slug: string): string | undefined
 }

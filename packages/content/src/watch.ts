@@ -64,7 +64,7 @@ export async function watchCatalogue(options: WatchOptions): Promise<void> {
   const display = options.displayPath ?? defaultDisplayPath
   const started = performance.now()
   const compiler = await loadCatalogue(options)
-  let previous: Map<string, string> | undefined
+  let previous: Map<string, string | Uint8Array> | undefined
 
   let fullTimer: NodeJS.Timeout | undefined
   let running: Promise<void> = Promise.resolve()
@@ -87,9 +87,9 @@ export async function watchCatalogue(options: WatchOptions): Promise<void> {
         if (result.partial) {
           for (const name of ENTRY)
             if (previous.has(name) && !files.has(name))
-              files.set(name, previous.get(name) as string)
+              files.set(name, previous.get(name) as string | Uint8Array)
         }
-        const changedFiles = new Map<string, string>()
+        const changedFiles = new Map<string, string | Uint8Array>()
         for (const [name, text] of files)
           if (previous.get(name) !== text) changedFiles.set(name, text)
         deleted = [...previous.keys()].filter((name) => !files.has(name))

@@ -72,7 +72,7 @@ async function byDoi(c: Context<AppEnv>, value: string): Promise<Response> {
   const doi = normalizeDoi(value)
   if (!doi) throw invalidParameters([{ parameter: 'doi', detail: `doi: ${doiProblem(value)}` }])
   const catalogue = await catalogueOf(c)
-  const slug = (await catalogue.identifiers()).doi[doi]
+  const slug = await catalogue.lookup('doi', doi)
   if (!slug) throw new HttpProblem(404, { detail: `no report has DOI ${doi}` })
   return seeOther(catalogue, slug)
 }
@@ -88,7 +88,7 @@ export const lookup = new OpenAPIHono<AppEnv>()
         throw invalidParameters([{ parameter: 'isbn', detail: `isbn: ${detail}` }])
       }
       const catalogue = await catalogueOf(c)
-      const slug = (await catalogue.identifiers()).isbn[normalized]
+      const slug = await catalogue.lookup('isbn', normalized)
       if (!slug) throw new HttpProblem(404, { detail: `no report has ISBN ${normalized}` })
       return seeOther(catalogue, slug)
     },

@@ -148,7 +148,7 @@ export const reports = new OpenAPIHono<AppEnv>()
       }
       if (!format) throw new Error('unreachable: no format')
       const catalogue = await catalogueOf(c)
-      const hash = catalogue.manifest.reports[slug]
+      const hash = await catalogue.reportHash(slug)
       if (hash === undefined)
         throw new HttpProblem(404, { detail: `no report with slug "${slug}"` })
       const etag = strongEtag(hash, format.name)
