@@ -34,7 +34,10 @@ function writeDocs(w: ByteWriter, docs: Uint32Array, from: number, to: number) {
   }
 }
 
-function termShards(index: SearchIndexData): { first: number[]; pieces: Uint8Array[] } {
+function termShards(
+  index: SearchIndexData,
+  target: number,
+): { first: number[]; pieces: Uint8Array[] } {
   const { keys, offsets, docs, impacts } = index.terms
   const first: number[] = []
   const pieces: Uint8Array[] = []
@@ -43,7 +46,7 @@ function termShards(index: SearchIndexData): { first: number[]; pieces: Uint8Arr
     const data = new ByteWriter()
     const starts: number[] = []
     const begin = k
-    while (k < keys.length && (k === begin || data.length < SHARD_TARGET_BYTES)) {
+    while (k < keys.length && (k === begin || data.length < target)) {
       starts.push(data.length)
       const from = offsets[k] as number
       const to = offsets[k + 1] as number
@@ -62,7 +65,10 @@ function termShards(index: SearchIndexData): { first: number[]; pieces: Uint8Arr
   return { first, pieces }
 }
 
-function identifierShards(table: PostingTable): { first: string[]; pieces: Uint8Array[] } {
+function identifierShards(
+  table: PostingTable,
+  target: number,
+): { first: string[]; pieces: Uint8Array[] } {
   const first: string[] = []
   const pieces: Uint8Array[] = []
   let k = 0
@@ -70,7 +76,7 @@ function identifierShards(table: PostingTable): { first: string[]; pieces: Uint8
     const data = new ByteWriter()
     const starts: number[] = []
     const begin = k
-    while (k < table.keys.length && (k === begin || data.length < SHARD_TARGET_BYTES)) {
+    while (k < table.keys.length && (k === begin || data.length < target)) {
       starts.push(data.length)
       const key = utf8.encode(table.keys[k] as string)
       data.varint(key.length)
@@ -97,9 +103,13 @@ function identifierShards(table: PostingTable): { first: string[]; pieces: Uint8
  * @example
  * for (const [name, bytes] of searchPieces(buildSearchIndex(sources))) write(name, bytes)
  */
-export function searchPieces(index: SearchIndexData): Map<string, Uint8Array> {
-  const terms = termShards(index)
-  const ids = identifierShards(index.identifiers)
+export function searchPieces(
+  index: SearchIndexData,
+  options: { shardBytes?: number } = {},
+): Map<string, Uint8Array> {
+  const target = options.shardBytes ?? SHARD_TARGET_BYTES
+  const terms = termShards(index, target)
+  const ids = identifierShards(index.identifiers, target)
   const { keys, offsets } = index.terms
   const h = new ByteWriter()
   h.u32(MAGIC)

@@ -112,8 +112,9 @@ export class SearchEngine {
 
   /** Full text and filters, facets, sort and page in one call. */
   async search(request: SearchRequest): Promise<SearchResult> {
-    const text = request.text?.trim()
-    const hits = text ? await this.matchText(text) : undefined
+    // Untrimmed: a trailing space says the last word is complete (no prefix).
+    const text = request.text
+    const hits = text?.trim() ? await this.matchText(text) : undefined
     return this.select(request, hits)
   }
 
