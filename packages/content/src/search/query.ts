@@ -15,7 +15,7 @@ import {
 } from './columns.ts'
 import { identifierKey } from './identifiers.ts'
 import { queryLimitProblem, SearchLimitError } from './limits.ts'
-import type { SearchIndexReader } from './pieces.ts'
+import type { LoadedPostings, SearchIndexReader } from './pieces.ts'
 import { tokenizeQuery } from './tokenize.ts'
 import { boundedDistance } from './typo.ts'
 
@@ -24,6 +24,11 @@ export type SearchSort = 'relevance' | 'newest' | 'oldest' | 'title'
 export interface TextOptions {
   /** Most dictionary terms a prefix expands to (the most frequent first). Default 50. */
   prefixTerms?: number
+  /**
+   * Most postings a prefix's expansion may add up to, as a multiple of the document count
+   * (bounded work for a one- or two-letter prefix). Default 3.
+   */
+  prefixPostings?: number
   /** Shortest last word expanded as a prefix. Default 2. */
   minPrefix?: number
   /** Whether to try close spellings when the query finds nothing. Default true. */
@@ -107,7 +112,14 @@ export class SearchEngine {
     this.#score = new Float32Array(this.#n)
     this.#last = new Float32Array(this.#n)
     this.#scratch = new Uint32Array(this.#n)
-    this.#options = { prefixTerms: 50, minPrefix: 2, typos: true, typoScan: 20_000, ...options }
+    this.#options = {
+      prefixTerms: 50,
+      prefixPostings: 3,
+      minPrefix: 2,
+      typos: true,
+      typoScan: 20_000,
+      ...options,
+    }
   }
 
   /** Full text and filters, facets, sort and page in one call. */
@@ -181,9 +193,15 @@ export class SearchEngine {
       const [from, to] = index.prefixRange(word)
       const candidates: number[] = []
       for (let t = from; t < to; t++) if (t !== exact) candidates.push(t)
-      if (candidates.length > o.prefixTerms)
-        candidates.sort((a, b) => (index.df[b] as number) - (index.df[a] as number) || a - b)
-      for (const t of candidates.slice(0, o.prefixTerms)) terms.push(t)
+      candidates.sort((a, b) => (index.df[b] as number) - (index.df[a] as number) || a - b)
+      let postings = exact >= 0 ? (index.df[exact] as number) : 0
+      const budget = o.prefixPostings * this.#n
+      for (const t of candidates) {
+        if (terms.length >= o.prefixTerms + (exact >= 0 ? 1 : 0)) break
+        postings += index.df[t] as number
+        if (postings > budget && terms.length > 0) break
+        terms.push(t)
+      }
     }
     return { terms, df: terms.reduce((n, t) => n + (index.df[t] as number), 0) }
   }
@@ -217,6 +235,8 @@ export class SearchEngine {
     if (words.some((w) => w.df === 0)) return none
     words.sort((a, b) => a.df - b.df)
     const loaded = await index.load(words.flatMap((w) => w.terms))
+    const only = words.length === 1 ? words[0] : undefined
+    if (only && (only.docs || only.terms.length === 1)) return single(only, loaded)
     // Synchronous from here on: the shared accumulators are never seen half-filled by
     // another request.
     const count = this.#count
@@ -346,46 +366,55 @@ export class SearchEngine {
     }
 
     const bitsets = filters.map(([name, values]) => this.#bitset(name, values))
-    const filterIndex = filters.map(([name]) => facetNames.indexOf(name))
-    const has = (bits: Uint32Array, d: number) => ((bits[d >>> 5] as number) >>> (d & 31)) & 1
-    const countDoc = (k: number, d: number) => {
-      const counter = counters[k]
-      if (!counter) return
-      const { column, counts } = counter
-      if (column.kind === 'category') {
-        const c = column.codes[d] as number
-        if (c !== NONE) counts[c] = (counts[c] as number) + 1
-      } else {
-        for (let p = column.offsets[d] as number; p < (column.offsets[d + 1] as number); p++) {
-          const c = column.codes[p] as number
-          counts[c] = (counts[c] as number) + 1
+    const total = hits ? hits.docs.length : this.#n
+    let matches: Uint32Array
+    let matchScores: Float32Array | undefined
+    // Documents failing exactly one filter, and which: they count for that filter's facet
+    // (the alternatives a reader could switch to).
+    let near = new Uint32Array(0)
+    let nearFilter = new Uint8Array(0)
+    let nearCount = 0
+    let m = 0
+    if (bitsets.length === 0 && !range && hits) {
+      matches = hits.docs
+      matchScores = hits.scores
+      m = total
+    } else {
+      matches = new Uint32Array(total)
+      matchScores = hits ? new Float32Array(total) : undefined
+      if (bitsets.length > 0) {
+        near = new Uint32Array(total)
+        nearFilter = new Uint8Array(total)
+      }
+      for (let i = 0; i < total; i++) {
+        const d = hits ? (hits.docs[i] as number) : i
+        if (lo && hi && ((hi[d] as number) < from || (lo[d] as number) > to)) continue
+        let failed = -1
+        let failures = 0
+        for (let f = 0; f < bitsets.length; f++) {
+          if (!((((bitsets[f] as Uint32Array)[d >>> 5] as number) >>> (d & 31)) & 1)) {
+            failed = f
+            if (++failures > 1) break
+          }
+        }
+        if (failures === 0) {
+          if (matchScores) matchScores[m] = (hits as TextHits).scores[i] as number
+          matches[m++] = d
+        } else if (failures === 1) {
+          near[nearCount] = d
+          nearFilter[nearCount++] = failed
         }
       }
     }
-    const total = hits ? hits.docs.length : this.#n
-    const matches = new Uint32Array(total)
-    const matchScores = hits ? new Float32Array(total) : undefined
-    let m = 0
-    for (let i = 0; i < total; i++) {
-      const d = hits ? (hits.docs[i] as number) : i
-      if (lo && hi && ((hi[d] as number) < from || (lo[d] as number) > to)) continue
-      // No filter failed → a match; exactly one → it still counts for that filter's facet.
-      let failed = -1
-      let failures = 0
-      for (let f = 0; f < bitsets.length; f++) {
-        if (!has(bitsets[f] as Uint32Array, d)) {
-          failed = f
-          if (++failures > 1) break
-        }
-      }
-      if (failures === 0) {
-        if (matchScores) matchScores[m] = (hits as TextHits).scores[i] as number
-        matches[m++] = d
-        for (let k = 0; k < counters.length; k++) countDoc(k, d)
-      } else if (failures === 1) {
-        const k = filterIndex[failed] as number
-        if (k >= 0) countDoc(k, d)
-      }
+    const filterOf = new Map(filters.map(([name], f) => [name, f]))
+    for (const { name, column, counts } of counters) {
+      countValues(column, counts, matches, m)
+      const f = filterOf.get(name)
+      if (f === undefined || nearCount === 0) continue
+      const own = new Uint32Array(nearCount)
+      let n = 0
+      for (let i = 0; i < nearCount; i++) if (nearFilter[i] === f) own[n++] = near[i] as number
+      countValues(column, counts, own, n)
     }
     const ids = this.#order(
       sort,
@@ -490,6 +519,62 @@ export class SearchEngine {
       .slice(offset)
       .map((i) => docs[i] as number)
   }
+}
+
+/** Adds the column values of the first `n` of `docs` to `counts`. */
+function countValues(
+  column: CategoryColumn | MultiColumn,
+  counts: Uint32Array,
+  docs: Uint32Array,
+  n: number,
+) {
+  if (column.kind === 'category') {
+    const codes = column.codes
+    for (let i = 0; i < n; i++) {
+      const c = codes[docs[i] as number] as number
+      if (c !== NONE) counts[c] = (counts[c] as number) + 1
+    }
+    return
+  }
+  const { offsets, codes } = column
+  for (let i = 0; i < n; i++) {
+    const d = docs[i] as number
+    const end = offsets[d + 1] as number
+    for (let p = offsets[d] as number; p < end; p++) {
+      const c = codes[p] as number
+      counts[c] = (counts[c] as number) + 1
+    }
+  }
+}
+
+/** One word matching through one term (or an identifier): its postings are the hits. */
+function single(word: Word, loaded: LoadedPostings): TextHits {
+  if (word.docs) {
+    return {
+      docs: word.docs,
+      scores: new Float32Array(word.docs.length).fill(IDENTIFIER_IMPACT),
+      corrected: false,
+    }
+  }
+  const { bytes, start, df } = loaded.postings(word.terms[0] as number)
+  const docs = new Uint32Array(df)
+  const scores = new Float32Array(df)
+  let p = start
+  let d = -1
+  for (let j = 0; j < df; j++) {
+    let v = 0
+    let shift = 0
+    let b: number
+    do {
+      b = bytes[p++] as number
+      v |= (b & 0x7f) << shift
+      shift += 7
+    } while (b & 0x80)
+    d += v + 1
+    docs[j] = d
+  }
+  for (let j = 0; j < df; j++) scores[j] = bytes[p + j] as number
+  return { docs, scores, corrected: false }
 }
 
 /**
