@@ -97,6 +97,7 @@ export class SearchEngine {
   readonly #score: Float32Array
   readonly #last: Float32Array
   readonly #scratch: Uint32Array
+  readonly #candidates: Uint32Array
   readonly #bitsets = new Map<string, Uint32Array>()
   readonly #options: Required<TextOptions>
   #allFacets: Map<string, Record<string, Map<string, number>>> = new Map()
@@ -112,6 +113,7 @@ export class SearchEngine {
     this.#score = new Float32Array(this.#n)
     this.#last = new Float32Array(this.#n)
     this.#scratch = new Uint32Array(this.#n)
+    this.#candidates = new Uint32Array(this.#n)
     this.#options = {
       prefixTerms: 50,
       prefixPostings: 3,
@@ -243,23 +245,26 @@ export class SearchEngine {
     const score = this.#score
     const last = this.#last
     const scratch = this.#scratch
-    const candidates: number[] = []
-    const visit = (i: number, d: number, impact: number) => {
-      const c = count[d] as number
-      if (c === i - 1) {
-        count[d] = i
-        last[d] = impact
-        score[d] = (i === 1 ? 0 : (score[d] as number)) + impact
-        if (i === 1) candidates.push(d)
-      } else if (c === i && impact > (last[d] as number)) {
-        score[d] = (score[d] as number) + impact - (last[d] as number)
-        last[d] = impact
-      }
-    }
+    const candidates = this.#candidates
+    let found = 0
     words.forEach((word, w) => {
       const i = w + 1
+      const visit = (d: number, impact: number) => {
+        const c = count[d] as number
+        if (c === i - 1) {
+          count[d] = i
+          last[d] = impact
+          if (i === 1) {
+            score[d] = impact
+            candidates[found++] = d
+          } else score[d] = (score[d] as number) + impact
+        } else if (c === i && impact > (last[d] as number)) {
+          score[d] = (score[d] as number) + impact - (last[d] as number)
+          last[d] = impact
+        }
+      }
       if (word.docs) {
-        for (const d of word.docs) visit(i, d, IDENTIFIER_IMPACT)
+        for (const d of word.docs) visit(d, IDENTIFIER_IMPACT)
         return
       }
       for (const t of word.terms) {
@@ -278,23 +283,26 @@ export class SearchEngine {
           d += v + 1
           scratch[j] = d
         }
-        for (let j = 0; j < df; j++) visit(i, scratch[j] as number, bytes[p + j] as number)
+        for (let j = 0; j < df; j++) visit(scratch[j] as number, bytes[p + j] as number)
       }
     })
     const n = words.length
-    const docs: number[] = []
-    for (const d of candidates) {
-      if (count[d] === n) docs.push(d)
-    }
-    const sorted = Uint32Array.from(docs).sort()
-    const scores = new Float32Array(sorted.length)
-    sorted.forEach((d, j) => {
-      scores[j] = score[d] as number
-    })
-    for (const d of candidates) {
+    let hits = 0
+    for (let j = 0; j < found; j++) if (count[candidates[j] as number] === n) hits++
+    const sorted = new Uint32Array(hits)
+    let k = 0
+    for (let j = 0; j < found; j++) {
+      const d = candidates[j] as number
+      if (count[d] === n) sorted[k++] = d
       count[d] = 0
-      score[d] = 0
-      last[d] = 0
+    }
+    // The first word's postings arrive in id order unless it matched through several terms.
+    const first = words[0] as Word
+    if (!first.docs && first.terms.length > 1) sorted.sort()
+    const scores = new Float32Array(hits)
+    for (let j = 0; j < hits; j++) {
+      const d = sorted[j] as number
+      scores[j] = score[d] as number
     }
     return { docs: sorted, scores, corrected: false }
   }
