@@ -77,7 +77,7 @@ try {
   // 2. In-process search latency (the list pipeline: index search, filters, facets, page).
   const catalogue = await openCatalogue(new FolderStore(join(temp, 'out')))
   t = performance.now()
-  await catalogue.search()
+  await catalogue.engine()
   const indexLoad = performance.now() - t
   const queries = words.flatMap((w, i) => [
     w,
