@@ -1,22 +1,10 @@
-// What the routes read: one catalogue per snapshot (per content hash): its manifest, settings
-// and vocabularies at hand, everything else read from the snapshot's pieces on demand through
-// bounded caches, so that a 100,000-report catalogue fits a Worker. Only resolved values are
-// kept: a request never waits on a promise another request started (the Workers runtime
-// cancels those).
-import {
-  openColumns,
-  openSearchIndex,
-  type ReadPiece,
-  SearchEngine,
-  type TextHits,
-} from 'colophon-content/search'
-import {
-  LruCache,
-  type Snapshot,
-  type SnapshotManifest,
-  type VocabularyCounts,
-} from 'colophon-content/snapshot'
+// What the routes read: one snapshot of the catalogue (a manifest and everything derived from
+// it), cached per store and content hash so that a request pays only for its own work.
+import type { VocabularyCounts } from 'colophon-content'
+import type { SearchEngine, TextHits } from 'colophon-content/search'
+import { LruCache, type Snapshot, type SnapshotManifest } from 'colophon-content/snapshot'
 import type { CatalogueSettings, CompiledReport, ReportSummary } from 'colophon-schema'
+import { loadSearchEngine } from './search-engine.ts'
 import type { CatalogueStore } from './store/store.ts'
 
 /** How many full-text queries' hits a snapshot keeps. */
@@ -28,14 +16,12 @@ export function queryKey(q: string): string {
 }
 
 /** How many rendered reports (any format) a snapshot keeps. */
-export const RENDER_CACHE_SIZE = 2_000
+export const RENDER_CACHE_SIZE = 5_000
 
 /**
- * A catalogue snapshot as the routes see it.
- *
- * @example
- * const catalogue = await openCatalogue(store)
- * await catalogue.report('beyond-factory-asia')
+ * A catalogue snapshot as the routes see it: its manifest, settings and vocabularies (small,
+ * read when it opens), everything else read from the snapshot's pieces on demand. Only
+ * resolved values are kept: requests never wait on another request's promise.
  */
 export class Catalogue {
   readonly snapshot: Snapshot
@@ -43,9 +29,9 @@ export class Catalogue {
   readonly manifest: SnapshotManifest
   readonly settings: CatalogueSettings
   readonly vocabularies: VocabularyCounts
+  #summaries: readonly ReportSummary[] | undefined
   #engine: SearchEngine | undefined
   readonly #rendered = new LruCache<string, string>(RENDER_CACHE_SIZE)
-  readonly #memo = new Map<string, unknown>()
   readonly #hits = new LruCache<string, TextHits>(SEARCH_CACHE_SIZE)
 
   constructor(
@@ -79,21 +65,27 @@ export class Catalogue {
     return id === undefined ? undefined : this.snapshot.slugAt(id)
   }
 
-  /** Summaries by doc id (a page of results), from their blocks. */
-  summariesOf(docIds: ArrayLike<number>): Promise<ReportSummary[]> {
-    return this.snapshot.summariesOf(docIds)
-  }
-
-  /** The newest `count` summaries (the feed): one block read. */
+  /** The newest `count` summaries (the feed, a first page): one block read. */
   newest(count: number): Promise<ReportSummary[]> {
     return this.snapshot.summaries(0, count)
   }
 
-  /** Every summary, newest first, block by block (the sitemap). Not kept. */
-  async allSummaries(): Promise<ReportSummary[]> {
+  /**
+   * Every summary, newest first, read from the blocks once per snapshot. What the in-memory
+   * list and search need until they work from the compact columns.
+   */
+  async allSummaries(): Promise<readonly ReportSummary[]> {
+    if (this.#summaries) return this.#summaries
     const all: ReportSummary[] = []
     for await (const summary of this.snapshot.allSummaries()) all.push(summary)
-    return all
+    this.#summaries ??= all
+    return this.#summaries
+  }
+
+  /** The summaries, once `allSummaries()` has been awaited. */
+  get summaries(): readonly ReportSummary[] {
+    if (!this.#summaries) throw new Error('Catalogue: await allSummaries() first')
+    return this.#summaries
   }
 
   /**
@@ -112,9 +104,9 @@ export class Catalogue {
   }
 
   /**
-   * The reports matching a full-text query (ids = doc ids), with scores; the most recent
-   * SEARCH_CACHE_SIZE queries are kept (typing a query repeats its prefixes). Throws the
-   * engine's `SearchLimitError` for a query over its limits.
+   * The reports matching a full-text query (ids = doc ids, positions in the newest-first
+   * list), with scores; the most recent SEARCH_CACHE_SIZE queries are kept (typing a query
+   * repeats its prefixes). Throws the engine's `SearchLimitError` for a query over its limits.
    */
   async textHits(q: string): Promise<{ hits: TextHits; cached: boolean }> {
     const key = queryKey(q)
@@ -127,21 +119,15 @@ export class Catalogue {
   }
 
   /**
-   * The search engine over the snapshot's search and column pieces. Only the resolved engine
-   * is kept; its term shards load on demand.
+   * The search engine (index and columns), opened once per snapshot. Only the resolved
+   * engine is kept: a promise shared between requests is cancelled by the Workers runtime
+   * with the request that made it.
    */
   async engine(): Promise<SearchEngine> {
     if (this.#engine) return this.#engine
-    const read: ReadPiece = (name) => this.snapshot.piece(name)
-    const [index, columns] = await Promise.all([openSearchIndex(read), openColumns(read)])
-    this.#engine ??= new SearchEngine(index, columns)
+    const engine = await loadSearchEngine(this.snapshot, this.settings, () => this.allSummaries())
+    this.#engine ??= engine
     return this.#engine
-  }
-
-  /** A value derived from this snapshot alone, computed once. */
-  memo<T>(key: string, compute: () => T): T {
-    if (!this.#memo.has(key)) this.#memo.set(key, compute())
-    return this.#memo.get(key) as T
   }
 }
 
@@ -162,7 +148,7 @@ const catalogues = new WeakMap<Snapshot, Map<string, Catalogue>>()
  * The current catalogue of `store`: a new one only when the snapshot (content hash) changes.
  *
  * @example
- * const catalogue = await openCatalogue(new FolderStore('dist/catalogue'))
+ * const catalogue = await openCatalogue(new BundledStore(bundled))
  */
 export async function openCatalogue(store: CatalogueStore, publicUrl?: string): Promise<Catalogue> {
   const snapshot = await store.snapshot()
@@ -176,12 +162,12 @@ export async function openCatalogue(store: CatalogueStore, publicUrl?: string): 
   const cached = byUrl.get(key)
   if (cached) return cached
   const [settings, vocabularies] = await Promise.all([snapshot.settings(), snapshot.vocabularies()])
-  const existing = byUrl.get(key)
-  if (existing) return existing
   const catalogue = new Catalogue(snapshot, store.kind, {
     settings: publicUrl ? { ...settings, baseUrl: publicUrl } : settings,
     vocabularies,
   })
+  const existing = byUrl.get(key)
+  if (existing) return existing
   byUrl.set(key, catalogue)
   return catalogue
 }
