@@ -10,12 +10,19 @@ import {
   type ReportSummary,
   toSummary,
 } from 'colophon-schema'
-import type MiniSearch from 'minisearch'
 import { contentHash } from './hash.ts'
 import type { Manifest, VocabularyCount, VocabularyCounts } from './output.ts'
 import { OUTPUT_FILES } from './output.ts'
-import { createSearchIndex, type SearchDocument } from './search.ts'
-import { searchDocument } from './search-document.ts'
+import {
+  buildColumns,
+  buildSearchIndex,
+  columnPieces,
+  reportColumns,
+  type SearchSource,
+  searchPieces,
+  searchSource,
+  type VocabularyLabels,
+} from './search/index.ts'
 import {
   BLOCK_SIZE,
   identifierKey,
@@ -175,37 +182,49 @@ function flat(text: string): string {
 export interface CatalogueOutput {
   /** Path inside the output folder → its bytes: the pieces, then `reports/<slug>.json`. */
   files: Map<string, string | Uint8Array>
+  /** The search index's pieces (also in `files`), for a quick emit to reuse. */
+  searchPieces: ReadonlyMap<string, Uint8Array>
   manifest: Manifest
 }
 
 export interface EmitOptions {
-  /** An index holding exactly these reports already (watch mode); built afresh when absent. */
-  searchIndex?: MiniSearch<SearchDocument>
-  /** Also write `index.js`/`index.d.ts`, the typed entry with the data inlined. Default true. */
+  /** Also write `index.js`/`index.d.ts`, the typed entry with the pieces inlined. Default true. */
   entry?: boolean
   /**
-   * The search index's file as last written, with its hash, used instead of serializing
-   * `searchIndex` (watch mode's quick pass; the full pass follows).
+   * The search index's pieces as last emitted, used instead of building them again (watch
+   * mode's quick pass; the full pass follows).
    */
-  searchIndexFile?: { text: string; hash: string }
+  searchPieces?: ReadonlyMap<string, Uint8Array>
   /** See ENTRY_INLINE_LIMIT. */
   entryInlineLimit?: number
 }
 
-/** The search index over `reports` (in list order), built afresh. */
-export function buildSearchIndex(
-  settings: CatalogueSettings,
-  reports: readonly CompiledReport[],
-): MiniSearch<SearchDocument> {
-  const index = createSearchIndex()
-  const label = topicLabel(settings)
-  index.addAll(reports.map((r) => searchDocument(r, label)))
-  return index
+/** The vocabulary labels the search index folds into each report's text. */
+export function vocabularyLabels(settings: CatalogueSettings): VocabularyLabels {
+  const v = settings.vocabularies
+  const label = (vocabulary: Record<string, { label: string }> | undefined) => (key: string) =>
+    vocabulary?.[key]?.label ?? key
+  return { type: label(v.types), series: label(v.series), topic: label(v.topics) }
 }
 
-export function topicLabel(settings: CatalogueSettings): (key: string) => string {
-  const topics = settings.vocabularies.topics ?? {}
-  return (key) => topics[key]?.label ?? key
+// Each report's search text, kept while its compiled form and the settings stay the same.
+const sources = new WeakMap<EmittedReport, { settings: CatalogueSettings; source: SearchSource }>()
+
+function sourceOf(e: EmittedReport, settings: CatalogueSettings, labels: VocabularyLabels) {
+  const cached = sources.get(e)
+  if (cached?.settings === settings) return cached.source
+  const source = searchSource(e.report, labels)
+  sources.set(e, { settings, source })
+  return source
+}
+
+/** The search index's pieces over `ordered` (doc id = position), built afresh. */
+export function buildSearchPieces(
+  settings: CatalogueSettings,
+  ordered: readonly EmittedReport[],
+): Map<string, Uint8Array> {
+  const labels = vocabularyLabels(settings)
+  return searchPieces(buildSearchIndex(ordered.map((e) => sourceOf(e, settings, labels))))
 }
 
 /**
@@ -367,19 +386,21 @@ export class CatalogueEmitter {
       put(PIECES.identifiers(shard), hashed(text))
     mark('blocks and shards')
 
-    const search =
-      options.searchIndexFile ??
-      hashed(
-        JSON.stringify(
-          options.searchIndex ??
-            buildSearchIndex(
-              settings,
-              ordered.map((e) => e.report),
-            ),
-        ),
-      )
-    put(OUTPUT_FILES.searchIndex, search)
+    // The search index (terms and identifiers, in shards) and the columns the API filters,
+    // sorts and counts facets with: binary pieces, by doc id.
+    const search = options.searchPieces ?? buildSearchPieces(settings, ordered)
     mark('search index')
+    const columns = columnPieces(
+      buildColumns(
+        ordered.map((e) => e.summary),
+        reportColumns(settings.language),
+      ),
+    )
+    for (const [name, bytes] of [...search, ...columns]) {
+      files.set(name, bytes)
+      pieces[name] = pieceHash(contentHash(bytes))
+    }
+    mark('columns')
     // One file per report for integrators (not a piece: the blocks serve readers).
     for (const e of bySlug) files.set(e.file, e.json)
     // The content hash covers every piece: "name hash" lines in the manifest's order.
@@ -416,7 +437,7 @@ export class CatalogueEmitter {
         blocks,
       }
     }
-    return { files, manifest }
+    return { files, manifest, searchPieces: search }
   }
 }
 

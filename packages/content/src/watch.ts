@@ -91,7 +91,7 @@ export async function watchCatalogue(options: WatchOptions): Promise<void> {
         }
         const changedFiles = new Map<string, string | Uint8Array>()
         for (const [name, text] of files)
-          if (previous.get(name) !== text) changedFiles.set(name, text)
+          if (!sameContent(previous.get(name), text)) changedFiles.set(name, text)
         deleted = [...previous.keys()].filter((name) => !files.has(name))
         await updateOutput(options.out, changedFiles, deleted)
         written = [...changedFiles.keys()]
@@ -189,4 +189,10 @@ export async function watchCatalogue(options: WatchOptions): Promise<void> {
       running.then(() => resolve(), reject)
     })
   })
+}
+
+/** Whether two versions of an output file hold the same text or bytes. */
+function sameContent(a: string | Uint8Array | undefined, b: string | Uint8Array): boolean {
+  if (typeof a === 'string' || typeof b === 'string' || a === undefined) return a === b
+  return a.byteLength === b.byteLength && Buffer.compare(a, b) === 0
 }
