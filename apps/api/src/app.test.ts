@@ -96,6 +96,22 @@ describe('GET /v1/reports', () => {
     expect(byIsbn.items.map((r: { slug: string }) => r.slug)).toEqual([REFERENCE_SLUG])
   })
 
+  it('finds a report by an ISBN in any form, a DOI and an ISBN-10 (exact lookup, not words)', async () => {
+    const slugsOf = async (q: string) =>
+      (
+        (await (await app.request(`/v1/reports?q=${encodeURIComponent(q)}`)).json()).items as {
+          slug: string
+        }[]
+      ).map((r) => r.slug)
+    expect(await slugsOf('978-92-9261-858-2')).toEqual(['energy-outlook-2019'])
+    expect(await slugsOf('ISBN 978 92 9261 858 2')).toEqual(['energy-outlook-2019'])
+    expect(await slugsOf('0-306-40615-2')).toEqual(['r-and-d-special-characters'])
+    expect(await slugsOf('https://doi.org/10.22617/WPS200123-2')).toEqual([
+      'r-and-d-special-characters',
+    ])
+    expect(await slugsOf('978-92-9261-858-9')).toEqual([])
+  })
+
   it('keeps relevance order for a cached query after other sorts of it', async () => {
     const slugsOf = async (query: string) =>
       ((await (await app.request(`/v1/reports?${query}`)).json()).items as { slug: string }[]).map(
@@ -200,6 +216,7 @@ describe('GET /v1/reports', () => {
     ['?country=XX', 'country', /not an ISO 3166-1/],
     ['?year=13', 'year', /four-digit/],
     [`?q=${'a'.repeat(5000)}`, 'q', /at most 200/],
+    [`?q=${encodeURIComponent(Array(13).fill('trade').join(' '))}`, 'q', /at most 12 words/],
     ['?page=1&page=2', 'page', /.+/],
     [`?${'x'.repeat(300)}=1`, `${'x'.repeat(100)}…`, /unknown parameter/],
   ])('rejects %s naming %s', async (query, parameter, message) => {
