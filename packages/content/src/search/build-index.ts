@@ -100,6 +100,9 @@ export function buildSearchIndex(documents: readonly SearchSource[]): SearchInde
   const entryFieldTf = new GrowableU32()
   const docStart = new Uint32Array(N + 1)
   const identifierDocs = new Map<string, number[]>()
+  // Term frequencies of the field being read, by term id (dense; reset after each field).
+  const fieldTf: number[] = []
+  const fieldTouched: number[] = []
 
   for (let d = 0; d < N; d++) {
     const doc = documents[d] as SearchSource
@@ -109,7 +112,6 @@ export function buildSearchIndex(documents: readonly SearchSource[]): SearchInde
       if (!text) continue
       const { words } = tokenize(text)
       fieldLengths[d * F + f] = words.length
-      const tf = new Map<number, number>()
       for (const word of words) {
         let id = termIds.get(word)
         if (id === undefined) {
@@ -117,17 +119,21 @@ export function buildSearchIndex(documents: readonly SearchSource[]): SearchInde
           termIds.set(word, id)
           df.push(0)
           lastDoc.push(-1)
+          fieldTf.push(0)
         }
-        tf.set(id, (tf.get(id) ?? 0) + 1)
+        if (fieldTf[id] === 0) fieldTouched.push(id)
+        fieldTf[id] = (fieldTf[id] as number) + 1
       }
-      for (const [id, n] of tf) {
+      for (const id of fieldTouched) {
         entryTerm.push(id)
-        entryFieldTf.push((f << 24) | Math.min(n, 0xffffff))
+        entryFieldTf.push((f << 24) | Math.min(fieldTf[id] as number, 0xffffff))
+        fieldTf[id] = 0
         if (lastDoc[id] !== d) {
           lastDoc[id] = d
           df[id] = (df[id] as number) + 1
         }
       }
+      fieldTouched.length = 0
     }
     for (const key of documentIdentifiers(doc)) {
       const list = identifierDocs.get(key)
