@@ -204,3 +204,43 @@ describe('Catalogue (one document)', () => {
     ])
   })
 })
+
+describe('vocabulary words and defaults', () => {
+  const base = {
+    schemaVersion: 1,
+    name: 'Test',
+    baseUrl: 'https://reports.example.org',
+    defaultPublisher: 'Example Institute',
+    language: 'en',
+  }
+  test('takes aliases, singular and plural labels, and a default that names an entry', () => {
+    const parsed = CatalogueSettings.parse({
+      ...base,
+      vocabularies: {
+        types: {
+          reports: {
+            label: 'Reports',
+            singular: 'Report',
+            plural: 'Reports',
+            aliases: ['Publication'],
+          },
+        },
+      },
+      defaults: { type: 'reports' },
+    })
+    expect(parsed.vocabularies.types.reports?.aliases).toEqual(['Publication'])
+    expect(parsed.defaults).toEqual({ type: 'reports' })
+  })
+  test('refuses a default that names no entry, with the closest key', () => {
+    const result = CatalogueSettings.safeParse({
+      ...base,
+      vocabularies: { types: { reports: { label: 'Reports' } } },
+      defaults: { type: 'report' },
+    })
+    expect(result.success).toBe(false)
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ['defaults', 'type'],
+      message: '"report" is not in the types vocabulary, did you mean reports?',
+    })
+  })
+})

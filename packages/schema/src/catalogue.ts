@@ -7,8 +7,15 @@ import { Report } from './report.ts'
 import { closestMatch } from './suggest.ts'
 
 export const VocabularyEntry = strictObject({
+  /** The display label ("Reports"). */
   label: NonBlank.max(200),
   description: NonBlank.max(1000).optional(),
+  /** Other words publishers print for this entry ("Publication", "Evaluation Document"). */
+  aliases: z.array(NonBlank.max(200)).optional(),
+  /** The label for one item ("Report"), when it is not the label itself. */
+  singular: NonBlank.max(200).optional(),
+  /** The label for several items ("Reports"), when it is not the label itself. */
+  plural: NonBlank.max(200).optional(),
 })
 export type VocabularyEntry = z.infer<typeof VocabularyEntry>
 
@@ -23,6 +30,17 @@ export const Vocabularies = strictObject({
 })
 export type Vocabularies = z.infer<typeof Vocabularies>
 
+/**
+ * Keys used when a source gives a word that names no entry (the importer's fallback):
+ * `defaults: { type: reports }`.
+ */
+export const VocabularyDefaults = strictObject({
+  type: VocabularyKey.optional(),
+  series: VocabularyKey.optional(),
+  topics: VocabularyKey.optional(),
+})
+export type VocabularyDefaults = z.infer<typeof VocabularyDefaults>
+
 export const SCHEMA_VERSION = 1
 
 const settingsShape = {
@@ -33,6 +51,9 @@ const settingsShape = {
   defaultPublisher: NonBlank.max(300),
   language: LanguageTag.meta({ description: 'Language of reports that do not say theirs' }),
   vocabularies: Vocabularies,
+  defaults: VocabularyDefaults.optional().meta({
+    description: 'Vocabulary keys for words that name no entry (used by the importer)',
+  }),
 }
 
 /**
@@ -48,7 +69,13 @@ const settingsShape = {
  *   vocabularies: { types: { reports: { label: 'Reports' } } },
  * })
  */
-export const CatalogueSettings = strictObject(settingsShape).meta({ id: 'CatalogueSettings' })
+export const CatalogueSettings = strictObject(settingsShape)
+  .superRefine((settings, ctx) => {
+    for (const issue of defaultsProblems(settings)) {
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: settings })
+    }
+  })
+  .meta({ id: 'CatalogueSettings' })
 export type CatalogueSettings = z.infer<typeof CatalogueSettings>
 
 export interface CatalogueIssue {
@@ -59,6 +86,23 @@ export interface CatalogueIssue {
 }
 
 type VocabularyName = keyof Vocabularies
+
+const DEFAULT_VOCABULARY = { type: 'types', series: 'series', topics: 'topics' } as const
+
+/** A default that names no entry of its vocabulary. */
+function defaultsProblems(settings: {
+  vocabularies: Vocabularies
+  defaults?: VocabularyDefaults | undefined
+}): CatalogueIssue[] {
+  const issues: CatalogueIssue[] = []
+  for (const [field, name] of Object.entries(DEFAULT_VOCABULARY)) {
+    const key = settings.defaults?.[field as keyof VocabularyDefaults]
+    if (key === undefined) continue
+    const message = unknownKey(settings.vocabularies, name, key)
+    if (message) issues.push({ path: ['defaults', field], message })
+  }
+  return issues
+}
 
 function unknownKey(
   vocabularies: Vocabularies,
@@ -158,7 +202,8 @@ export function catalogueRules(
  */
 export const Catalogue = strictObject({ ...settingsShape, reports: z.array(Report) })
   .superRefine((catalogue, ctx) => {
-    for (const { path, message } of catalogueRules(catalogue, catalogue.reports)) {
+    const issues = [...defaultsProblems(catalogue), ...catalogueRules(catalogue, catalogue.reports)]
+    for (const { path, message } of issues) {
       ctx.addIssue({ code: 'custom', path, message, input: catalogue })
     }
   })

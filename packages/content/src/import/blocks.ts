@@ -23,7 +23,15 @@ export interface ListBlock {
   line: number
   items: ListItem[]
   blankBefore: number
+  /** Lines of items nested deeper than MAX_LIST_DEPTH, kept at that depth. */
+  flattened?: number[]
 }
+
+/**
+ * The deepest nesting kept: deeper items become siblings at this depth (with a warning), so
+ * that every walk over a list (Markdown, contents, validation, YAML) has a bounded depth.
+ */
+export const MAX_LIST_DEPTH = 32
 
 export type Block = TextBlock | ListBlock
 
@@ -67,6 +75,12 @@ export function pageBlocks(lines: readonly PageLine[]): Block[] {
         stack = []
       }
       while (stack.length > 0 && (stack.at(-1)?.indent ?? 0) >= line.indent) stack.pop()
+      if (stack.length >= MAX_LIST_DEPTH) {
+        // Too deep: a sibling of the deepest item kept, with the indentation it had.
+        stack.length = MAX_LIST_DEPTH - 1
+        list.flattened ??= []
+        list.flattened.push(line.number)
+      }
       const parent = stack.at(-1)
       if (parent) parent.item.children.push(entry)
       else list.items.push(entry)

@@ -31,6 +31,8 @@ export interface DraftReport {
   published?: string
   /** As written on the page ("Reports"); mapped to a vocabulary key later. */
   typeLabel?: string
+  /** The type word of a "<Type> | <Month YYYY>" header; a labelled type is preferred to it. */
+  headerTypeLabel?: string
   /** As written ("Economics Working Paper Series No. 12"); mapped later. */
   seriesLabel?: string
   edition?: number

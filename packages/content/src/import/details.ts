@@ -14,11 +14,13 @@ import {
   type Label,
   readDate,
   readPages,
+  splitKnownLabel,
   splitLabelled,
   splitSubjects,
 } from './fields.ts'
 import { bareDoi, looksLikeIsbns, looksLikeIssns, looksLikeStockNumber } from './identifiers.ts'
 import { interfaceNoise } from './noise.ts'
+import { readPrice } from './price.ts'
 import { collapseSpaces } from './text.ts'
 
 /** A line that is only a label: "Subjects", "ISBN:", "Stock No." */
@@ -74,7 +76,15 @@ function unlabelled(ctx: PageContext, text: string, line: number): boolean {
     addCountries(ctx, value, line)
     return true
   }
-  if (!/\d/.test(value) && (value.includes(';') || value.length <= 60)) {
+  const price = readPrice(value)
+  if (price) {
+    infer('price', 'amount with a currency')
+    applyField(ctx, { field: 'price' }, value, line, value)
+    return true
+  }
+  // Only a list of subjects ("Water; Industry"): a lone short line may be a footer or a
+  // heading ("Regional offices and contacts") as well as a subject.
+  if (!/\d/.test(value) && value.includes(';')) {
     infer('topics', 'list of words, read as subjects')
     for (const subject of splitSubjects(value)) {
       ctx.list('topicLabels').push({ label: subject, line })
@@ -82,6 +92,47 @@ function unlabelled(ctx: PageContext, text: string, line: number): boolean {
     return true
   }
   return false
+}
+
+/** Fields that take one value: a label on its own line ends with the line below it. */
+const SINGLE: ReadonlySet<Label['field']> = new Set([
+  'type',
+  'series',
+  'stockNumber',
+  'doi',
+  'edition',
+  'publisher',
+  'language',
+  'published',
+  'pages',
+  'authors',
+])
+
+/**
+ * True when a line below a label on its own line is a value of that label: of the field's
+ * shape, so that later unlabelled lines (a footer, another detail) are not filed under it.
+ */
+export function fitsLabel(label: Label, text: string): boolean {
+  switch (label.field) {
+    case 'isbn':
+      return looksLikeIsbns(text)
+    case 'issn':
+      return looksLikeIssns(text)
+    case 'countries':
+      return splitCountries(text).some((n) => countryCode(n) !== undefined)
+    case 'pages':
+      return readPages(text) !== undefined
+    case 'published':
+      return readDate(text) !== undefined
+    case 'price':
+      return readPrice(text) !== undefined || /^(?:[A-Za-z ]+:\s*)?free\b/i.test(text)
+    case 'doi':
+      return bareDoi(text) !== undefined
+    case 'topics':
+      return !/\d/.test(text) && text.length <= 200
+    default:
+      return true
+  }
 }
 
 /**
@@ -104,6 +155,8 @@ export function readDetails(ctx: PageContext, blocks: readonly Block[], start: n
       const noise = interfaceNoise(text)
       if (noise) {
         ctx.ignore(line, text, noise)
+        // A footer ends the label above it: what follows is the site's, not the report's.
+        pending = undefined
         continue
       }
       if (block.kind === 'text') {
@@ -127,10 +180,19 @@ export function readDetails(ctx: PageContext, blocks: readonly Block[], start: n
           }
         }
       }
-      if (pending) {
-        applyField(ctx, pending, text, line, `${pendingText} ${text}`)
+      // "Pages 48": a known label and one space, when the value has the label's shape.
+      const joined = block.kind === 'text' && !pending ? splitKnownLabel(text) : undefined
+      const joinedLabel = joined && fieldOfLabel(joined.label)
+      if (joined && joinedLabel && fitsLabel(joinedLabel, joined.value) && !unlabelledShape(text)) {
+        applyField(ctx, joinedLabel, joined.value, line, text)
         continue
       }
+      if (pending && fitsLabel(pending, text)) {
+        applyField(ctx, pending, text, line, `${pendingText} ${text}`)
+        if (SINGLE.has(pending.field)) pending = undefined
+        continue
+      }
+      pending = undefined
       if (!unlabelled(ctx, text, line)) {
         ctx.unplace(line, text, 'an unlabelled detail of no shape the importer knows')
       }

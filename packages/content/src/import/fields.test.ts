@@ -208,20 +208,71 @@ describe('vocabularies', () => {
   const types = { reports: { label: 'Reports' }, 'working-papers': { label: 'Working Papers' } }
 
   it('matches keys and labels without regard to case', () => {
-    expect(matchVocabulary(types, 'reports')).toEqual({ key: 'reports' })
-    expect(matchVocabulary(types, 'WORKING PAPERS')).toEqual({ key: 'working-papers' })
-  })
-
-  it('matches a singular, listing it', () => {
-    expect(matchVocabulary(types, 'Working Paper')).toEqual({
+    expect(matchVocabulary(types, 'reports')).toMatchObject({ key: 'reports', rule: 'key' })
+    expect(matchVocabulary(types, 'WORKING PAPERS')).toMatchObject({
       key: 'working-papers',
-      inferred: '"Working Paper" read as Working Papers',
+      rule: 'key',
+    })
+    expect(matchVocabulary({ wp: { label: 'Working Papers' } }, 'working papers')).toMatchObject({
+      key: 'wp',
+      rule: 'label',
     })
   })
 
-  it('suggests the closest entry for an unknown word', () => {
-    expect(matchVocabulary(types, 'Reprots')).toEqual({ suggestion: 'Reports' })
-    expect(matchVocabulary(types, 'Cookbooks')).toEqual({ suggestion: undefined })
+  it('matches a singular, listing it', () => {
+    expect(matchVocabulary(types, 'Working Paper')).toMatchObject({
+      key: 'working-papers',
+      rule: 'inflection',
+      inferred: '"Working Paper" read as Working Papers (singular or plural)',
+    })
+  })
+
+  it("matches the publisher's words: aliases, singular and plural labels, --map", () => {
+    const words = {
+      reports: { label: 'Reports', singular: 'Report', aliases: ['Publication'] },
+      'evaluation-reports': { label: 'Evaluation Reports', plural: 'Evaluations' },
+      'papers-and-briefs': { label: 'Papers and Briefs' },
+    }
+    expect(matchVocabulary(words, 'publication')).toMatchObject({ key: 'reports', rule: 'alias' })
+    expect(matchVocabulary(words, 'Report')).toMatchObject({ key: 'reports', rule: 'singular' })
+    expect(matchVocabulary(words, 'Evaluations')).toMatchObject({
+      key: 'evaluation-reports',
+      rule: 'plural',
+    })
+    const run = new Map([['policy note', 'papers-and-briefs']])
+    expect(matchVocabulary(words, 'Policy Note', run)).toMatchObject({
+      key: 'papers-and-briefs',
+      rule: 'map',
+    })
+    // A run map to a key the vocabulary lacks is no match.
+    expect(matchVocabulary(words, 'Policy Note', new Map([['policy note', 'x']])).key).toBe(
+      undefined,
+    )
+  })
+
+  it('reads a close spelling, and a distinctive word shared with one entry only', () => {
+    const words = {
+      reports: { label: 'Reports' },
+      'evaluation-reports': { label: 'Evaluation Reports' },
+      'working-papers': { label: 'Working Papers' },
+      'papers-and-briefs': { label: 'Papers and Briefs' },
+    }
+    expect(matchVocabulary(words, 'Reprots')).toMatchObject({ key: 'reports', rule: 'close' })
+    expect(matchVocabulary(words, 'Evaluation Document')).toMatchObject({
+      key: 'evaluation-reports',
+      rule: 'word',
+    })
+    // "Paper" is shared by two entries: no match, and the closest keys are listed.
+    const paper = matchVocabulary(words, 'Discussion Paper')
+    expect(paper.key).toBeUndefined()
+    expect(paper.closest).toHaveLength(3)
+  })
+
+  it('names the closest keys for an unknown word', () => {
+    const unknown = matchVocabulary(types, 'Cookbooks')
+    expect(unknown.key).toBeUndefined()
+    expect(unknown.suggestion).toBeUndefined()
+    expect(unknown.closest).toEqual(['reports', 'working-papers'])
   })
 
   it('splits a series number off the series name', () => {

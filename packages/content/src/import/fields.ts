@@ -98,6 +98,8 @@ export function fieldOfLabel(label: string): Label | undefined {
   const key = collapseSpaces(label).toLowerCase()
   const field = LABELS[key]
   if (field) return { field }
+  // "Hardcopy price", "Print price", "Price (paperback)".
+  if (/^(?:[a-z -]{2,20} )?price(?: \([a-z -]+\))?$/.test(key)) return { field: 'price' }
   const formFirst = /^(print|web|pdf|online|electronic|e|p)[- ]?(isbn|issn)s?$/.exec(key)
   const formAfter =
     /^(isbn|issn)s?(?:-1[03])?\s*\(([a-z-]+)\)$/.exec(key) ??
@@ -108,6 +110,29 @@ export function fieldOfLabel(label: string): Label | undefined {
   }
   if (formAfter) return { field: formAfter[1] as 'isbn' | 'issn', form: formAfter[2] }
   if (/^isbn-1[03]$/.test(key)) return { field: 'isbn' }
+  return undefined
+}
+
+// Labels longest first, for "Label value" lines that a capture joined with one space.
+let labelsLongestFirst: string[] | undefined
+
+/**
+ * A details line that starts with a known label and one space ("Pages 48", "Type Books"),
+ * or `undefined`.
+ *
+ * @example
+ * splitKnownLabel('Number of pages 48') // { label: 'number of pages', value: '48' }
+ */
+export function splitKnownLabel(text: string): LabelledLine | undefined {
+  labelsLongestFirst ??= Object.keys(LABELS).sort((a, b) => b.length - a.length)
+  const lower = collapseSpaces(text).toLowerCase()
+  for (const label of labelsLongestFirst) {
+    if (label.length < 3 || !lower.startsWith(`${label} `)) continue
+    const value = collapseSpaces(text)
+      .slice(label.length + 1)
+      .trim()
+    if (value !== '') return { label, value }
+  }
   return undefined
 }
 
@@ -135,18 +160,34 @@ export function splitLabelled(text: string): LabelledLine | undefined {
  * @example
  * readHeaderLine('Working Papers | 3 March 2021') // { type: 'Working Papers', published: '2021-03-03' }
  */
-export function readHeaderLine(text: string): { type: string; published: string } | undefined {
-  const match = /^([^|]{2,60}?)\s*\|\s*([^|]+)$/.exec(text)
-  if (!match) return undefined
-  const published = partialDateFromText(match[2] ?? '')
+export function readHeaderLine(
+  text: string,
+): { type: string; published: string; pages?: number | undefined } | undefined {
+  // "<Type> | <date>", and pages that add a segment: "<Type> | <date> | 48 pages".
+  const segments = text.split(/[|·]/).map(collapseSpaces)
+  if (segments.length < 2 || segments.length > 4) return undefined
+  const [type = '', date = '', ...rest] = segments
+  if (type.length < 2 || type.length > 60) return undefined
+  const published = dateFromText(date)
   if (!published) return undefined
-  return { type: collapseSpaces(match[1] ?? ''), published }
+  const pages = rest
+    .map((s) => (/\bpages?\b|\bpp\b/i.test(s) ? readPages(s) : undefined))
+    .find(Boolean)
+  if (rest.length > 0 && pages === undefined) return undefined
+  return pages === undefined ? { type, published } : { type, published, pages }
+}
+
+/** "April 2013", "15 April 2013", "April 15, 2013", "2013" → a partial date. */
+function dateFromText(text: string): string | undefined {
+  const american = /^([A-Za-z]{3,})\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(text)
+  if (american) return partialDateFromText(`${american[2]} ${american[1]} ${american[3]}`)
+  return partialDateFromText(text)
 }
 
 /** A date as pages write it ("April 2013", "15 April 2013", "2013", "2013-04"), or `undefined`. */
 export function readDate(text: string): string | undefined {
   const value = collapseSpaces(text)
-  return partialDateFromText(value) ?? (partialDateProblem(value) ? undefined : value)
+  return dateFromText(value) ?? (partialDateProblem(value) ? undefined : value)
 }
 
 const ORDINALS = [
@@ -176,7 +217,9 @@ export function readEdition(text: string): number | undefined {
 /** "148 pages", "148 pp.", "xii, 148 pages", "148" → 148, or `undefined`. */
 export function readPages(text: string): number | undefined {
   const value = collapseSpaces(text)
-  const match = /(?:^|[\s,+])(\d+)\s*(?:pages?|pp\.?|p\.)$/i.exec(value) ?? /^(\d+)$/.exec(value)
+  const match =
+    /(?:^|[\s,+])(\d+)\s*(?:pages?|pp\.?|p\.)$/i.exec(value) ??
+    /^(?:[ivxlc]+\s*[,+]\s*)?(\d+)$/i.exec(value)
   const pages = Number(match?.[1])
   return match && pages >= 1 ? pages : undefined
 }
@@ -246,7 +289,9 @@ export function applyField(
       addAuthors(ctx, value, line)
       return
     case 'price': {
-      const read = readPrice(value)
+      // "Hardcopy price: US$40.00; PDF: free": the first part that is a price.
+      const parts = value.split(/\s*[;|]\s*/)
+      const read = parts.map((part) => readPrice(part)).find((p) => p !== undefined)
       if (!read) {
         ctx.unplace(
           line,

@@ -134,7 +134,7 @@ describe('colophon import <folder>', () => {
     )
     expect(run.code).toBe(0)
     expect(run.stderr).toContain(
-      'inferred  pages/no-metadata.txt  type: the page has none; --type reports used',
+      'inferred  pages/no-metadata.txt  type: --type reports applies to every page of the run',
     )
     const parsed = parseReportFile(
       readFileSync(join(catalogue, 'reports/the-long-harvest.md'), 'utf8'),
@@ -171,7 +171,13 @@ describe('colophon import <folder>', () => {
       'catalogue',
     )
     expect(refused.code).toBe(0)
-    expect(refused.stderr).toContain('left as it is (--force overwrites it)')
+    expect(refused.stderr).toContain(
+      `the catalogue's "quiet-engines" is this report (the same title, subtitle and date (2020-09-07)), with other data: left as it is (--force replaces it)`,
+    )
+    // Named again in the summary, with the reason.
+    expect(refused.stderr).toMatch(
+      /\nSkipped:\n {2}pages\/header-day\.txt: the catalogue's "quiet-engines" is this report/,
+    )
     expect(refused.stderr).toContain('1 already in the catalogue (--force overwrites)')
     expect(readFileSync(file, 'utf8')).toBe(first)
 
@@ -184,7 +190,9 @@ describe('colophon import <folder>', () => {
       '--force',
     )
     expect(forced.code).toBe(0)
-    expect(forced.stderr).toContain('replaces the existing report (--force)')
+    expect(forced.stderr).toContain(
+      `replaces the catalogue's "quiet-engines" (--force): it is the same report, by the same title, subtitle and date (2020-09-07)`,
+    )
     expect(readFileSync(file, 'utf8')).toContain('- new cost tables')
   })
 
@@ -218,7 +226,7 @@ describe('colophon import <folder>', () => {
       'catalogue',
     )
     expect(run.stderr).toContain(
-      '→ catalogue/reports/salt-and-silicon.md: the catalogue has this report already, with other data: left as it is',
+      `→ catalogue/reports/salt-and-silicon.md: the catalogue's "salt-and-silicon" is this report (the same title and date (2022-11)), with other data: left as it is (--force replaces it)`,
     )
     expect(readFileSync(join(catalogue, 'reports/salt-and-silicon.md'), 'utf8')).toContain(
       'type: books',
@@ -237,31 +245,44 @@ describe('colophon import <folder>', () => {
     )
     expect(run.code).toBe(1)
     expect(run.stderr).toContain(
-      'error     pages/header-day-copy.txt:5  slug: the same report as pages/header-day.txt (same ISBN, or title and year), imported above',
+      'error     pages/header-day-copy.txt:5  slug: the same report as pages/header-day.txt (the same title, subtitle and date (2020-09-07)), imported above',
     )
   })
 })
 
 describe('colophon import, checked with the catalogue', () => {
   it('fails a page whose DOI another report has, naming both places', async () => {
+    // The page is older-report by its ISBN; replacing it would give it the DOI of doi-report.
     writeFileSync(
       join(catalogue, 'reports/older-report.md'),
-      '---\ntitle: Older Report\npublished: 2001\ntype: books\nidentifiers:\n  doi: 10.5555/delta.7\n---\n',
+      '---\ntitle: Lanterns in the Archive\npublished: 2001\ntype: books\nidentifiers:\n  isbn:\n    - value: 978-1-7391-0416-0\n      form: print\n---\n',
+    )
+    writeFileSync(
+      join(catalogue, 'reports/doi-report.md'),
+      '---\ntitle: Other Report\npublished: 2001\ntype: books\nidentifiers:\n  doi: 10.5555/delta.7\n---\n',
     )
     const page = join(pages, 'header-month.txt')
     writeFileSync(
       page,
       readFileSync(page, 'utf8').replace(
         'Guides | June 2021',
-        'Guides | June 2021\nDOI: https://doi.org/10.5555/delta.7',
+        'Guides | June 2021\nDOI: https://doi.org/10.5555/delta.7\nISBN: 978-1-7391-0416-0 (print)',
       ),
     )
-    const run = await colophon(work, 'import', 'pages/header-month.txt', '--catalogue', 'catalogue')
+    const before = readFileSync(join(catalogue, 'reports/older-report.md'), 'utf8')
+    const run = await colophon(
+      work,
+      'import',
+      'pages/header-month.txt',
+      '--catalogue',
+      'catalogue',
+      '--force',
+    )
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(
-      /error {5}pages\/header-month\.txt:2 {2}identifiers\.doi: DOI 10\.5555\/delta\.7 is already used by "older-report" \(catalogue\/reports\/older-report\.md:\d+\)\n/,
+      /error {5}pages\/header-month\.txt:2 {2}identifiers\.doi: DOI 10\.5555\/delta\.7 is already used by "doi-report" \(catalogue\/reports\/doi-report\.md:\d+(?::\d+)?\)\n/,
     )
-    expect(readdirSync(join(catalogue, 'reports'))).toEqual(['older-report.md'])
+    expect(readFileSync(join(catalogue, 'reports/older-report.md'), 'utf8')).toBe(before)
   })
 
   it('does not blame a page for problems the catalogue had already', async () => {
@@ -349,5 +370,199 @@ describe('colophon import, command line mistakes', () => {
     )
     expect(run.code).toBe(2)
     expect(run.stderr).toContain('--published: date April: expected YYYY, YYYY-MM or YYYY-MM-DD')
+  })
+})
+
+describe('colophon import: no report confused or lost', () => {
+  const CORPUS = join(here, 'corpus')
+  const part = (n: 1 | 2) => join(CORPUS, n === 1 ? 'p11-two-part-1.txt' : 'p12-two-part-2.txt')
+
+  it('takes part 2 of a two-part paper for another report, in one batch and into a catalogue that has part 1', async () => {
+    cpSync(part(1), join(pages, 'part-1.txt'))
+    cpSync(part(2), join(pages, 'part-2.txt'))
+    const batch = await colophon(
+      work,
+      'import',
+      'pages/part-1.txt',
+      'pages/part-2.txt',
+      '--catalogue',
+      'catalogue',
+    )
+    expect(batch.code).toBe(0)
+    expect(readdirSync(join(catalogue, 'reports')).sort()).toEqual([
+      'rebuilding-irrigation-systems-part-2-remedies.md',
+      'rebuilding-irrigation-systems.md',
+    ])
+    const first = readFileSync(join(catalogue, 'reports/rebuilding-irrigation-systems.md'), 'utf8')
+    // Part 2 again, with --force: it is part 2's own file that it matches, never part 1's.
+    const again = await colophon(
+      work,
+      'import',
+      'pages/part-2.txt',
+      '--catalogue',
+      'catalogue',
+      '--force',
+    )
+    expect(again.code).toBe(0)
+    expect(again.stderr).toContain(
+      'rebuilding-irrigation-systems-part-2-remedies.md: the catalogue has this report already, with the same data',
+    )
+    expect(readFileSync(join(catalogue, 'reports/rebuilding-irrigation-systems.md'), 'utf8')).toBe(
+      first,
+    )
+  })
+
+  it('--force replaces only the same report, and says which and why', async () => {
+    cpSync(part(1), join(pages, 'part-1.txt'))
+    await colophon(work, 'import', 'pages/part-1.txt', '--catalogue', 'catalogue')
+    const page = join(pages, 'part-1.txt')
+    writeFileSync(
+      page,
+      readFileSync(page, 'utf8').replace('silt, broken gates', 'silt, weeds, broken gates'),
+    )
+    const forced = await colophon(
+      work,
+      'import',
+      'pages/part-1.txt',
+      '--catalogue',
+      'catalogue',
+      '--force',
+    )
+    expect(forced.stderr).toContain(
+      `pages/part-1.txt → catalogue/reports/rebuilding-irrigation-systems.md: replaces the catalogue's "rebuilding-irrigation-systems" (--force): it is the same report, by the same title, subtitle and date (2014-01)`,
+    )
+  })
+
+  it('a page that fails reserves no slug, and every skipped page is named with its reason', async () => {
+    // The first page has the title of the second but no date: it fails, and takes nothing.
+    writeFileSync(join(pages, 'a-undated.txt'), 'Harbour Dues\n\nNo date on this page.\n')
+    writeFileSync(
+      join(pages, 'b-dated.txt'),
+      'Harbour Dues\nReports | May 2013\n\nA page with a date.\n',
+    )
+    const run = await colophon(
+      work,
+      'import',
+      'pages/a-undated.txt',
+      'pages/b-dated.txt',
+      '--catalogue',
+      'catalogue',
+    )
+    expect(run.code).toBe(1)
+    expect(readdirSync(join(catalogue, 'reports'))).toEqual(['harbour-dues.md'])
+    expect(run.stderr).toMatch(
+      /\nSkipped:\n {2}pages\/a-undated\.txt: published: required: the page gives no date/,
+    )
+    expect(run.stderr).toMatch(
+      /\nPer page:\n {2}pages\/a-undated\.txt → —: failed; .*\n {2}pages\/b-dated\.txt → harbour-dues: new; /,
+    )
+  })
+
+  it('adds the series and topics pages name to catalogue.yaml, keeping its comments and layout', async () => {
+    const yaml = `# Our catalogue: comments stay.\n${CATALOGUE_YAML.replace('  series:\n', '  # series we publish\n  series:\n')}`
+    writeFileSync(join(catalogue, 'catalogue.yaml'), yaml)
+    cpSync(join(CORPUS, 'p09-dash-title.txt'), join(pages, 'ports.txt'))
+    const run = await colophon(work, 'import', 'pages/ports.txt', '--catalogue', 'catalogue')
+    expect(run.code).toBe(0)
+    const after = readFileSync(join(catalogue, 'catalogue.yaml'), 'utf8')
+    expect(after.startsWith('# Our catalogue: comments stay.\n')).toBe(true)
+    expect(after).toContain(
+      '  # series we publish\n  series:\n    coastal-economics-working-papers: { label: Coastal Economics Working Paper Series }\n    trade-facilitation-series:\n      label: Trade Facilitation Series\n',
+    )
+    expect(after).toContain(
+      '    transport:\n      label: Transport\n    trade:\n      label: Trade\n',
+    )
+    // Only lines were added.
+    const kept = after.split('\n').filter((line) => yaml.split('\n').includes(line))
+    expect(kept).toEqual(yaml.split('\n'))
+    expect(run.stderr).toContain(
+      'Added to catalogue.yaml:\n  vocabularies.series.trade-facilitation-series: { label: "Trade Facilitation Series" }',
+    )
+    const check = await colophon(work, 'check', '--dir', 'catalogue')
+    expect(check.code).toBe(0)
+  })
+
+  it('with --no-new-vocabulary leaves catalogue.yaml alone and the words unplaced', async () => {
+    cpSync(join(CORPUS, 'p09-dash-title.txt'), join(pages, 'ports.txt'))
+    const run = await colophon(
+      work,
+      'import',
+      'pages/ports.txt',
+      '--catalogue',
+      'catalogue',
+      '--no-new-vocabulary',
+    )
+    expect(readFileSync(join(catalogue, 'catalogue.yaml'), 'utf8')).toBe(CATALOGUE_YAML)
+    expect(run.stderr).toContain(
+      'unplaced  pages/ports.txt:10  "Trade Facilitation Series": "Trade Facilitation Series" is not in the series vocabulary',
+    )
+  })
+
+  it('--map maps a word for the run and prints the alias to add', async () => {
+    cpSync(join(CORPUS, 'p03-series-number.txt'), join(pages, 'savings.txt'))
+    const run = await colophon(
+      work,
+      'import',
+      'pages/savings.txt',
+      '--catalogue',
+      'catalogue',
+      '--dry-run',
+      '--map',
+      'type:"Publication"=working-papers',
+    )
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('type: working-papers')
+    expect(run.stderr).toContain(
+      'mapped    pages/savings.txt:2  type: "Publication" → working-papers (by --map)',
+    )
+    expect(run.stderr).toContain(
+      'Aliases to add to catalogue.yaml, so that these words map in every run:\n  vocabularies.types.working-papers.aliases: ["Publication"]',
+    )
+    const bad = await colophon(
+      work,
+      'import',
+      'pages/savings.txt',
+      '--catalogue',
+      'catalogue',
+      '--map',
+      'type:"Publication"=reprts',
+    )
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain(
+      '--map type:"publication"=reprts: no key reprts in the types vocabulary',
+    )
+  })
+
+  it('refuses a page over the size limit unread, with the limit in the message', async () => {
+    writeFileSync(
+      join(pages, 'huge.txt'),
+      `Huge\nReports | May 2013\n\n${'word '.repeat(1_000_000)}`,
+    )
+    const run = await colophon(work, 'import', 'pages/huge.txt', '--catalogue', 'catalogue')
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('pages/huge.txt: the page is 4.8 MB: pages over 2 MB are not read')
+  })
+})
+
+describe('colophon import: a duplicate of a page that fails', () => {
+  it('is imported once the page it duplicated fails', async () => {
+    // The first page's type names nothing (and this catalogue has no default): it fails. The
+    // second, the same report by title and date, then stands on its own.
+    writeFileSync(join(pages, 'a.txt'), 'Harbour Dues\nCookbooks | May 2013\n\nA page.\n')
+    writeFileSync(join(pages, 'b.txt'), 'Harbour Dues\nReports | May 2013\n\nA page.\n')
+    const run = await colophon(
+      work,
+      'import',
+      'pages/a.txt',
+      'pages/b.txt',
+      '--catalogue',
+      'catalogue',
+    )
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('pages/b.txt → catalogue/reports/harbour-dues.md: new report')
+    expect(run.stderr).toMatch(
+      /Skipped:\n {2}pages\/a\.txt: type: required: line 2: "Cookbooks" is not in the types vocabulary/,
+    )
+    expect(readdirSync(join(catalogue, 'reports'))).toEqual(['harbour-dues.md'])
   })
 })

@@ -6,13 +6,50 @@ import type { Command } from '../cli/command.ts'
 import { catalogueLocations } from '../cli/paths.ts'
 import { printProblems, UsageError } from '../cli/report.ts'
 import { formatPage, formatRunJson, formatSummary } from './format-run.ts'
+import type { RunMaps } from './import-page.ts'
 import { ImportSourceError, runImport } from './run-import.ts'
+
+const MAP_FIELDS: Record<string, keyof RunMaps> = {
+  type: 'types',
+  types: 'types',
+  series: 'series',
+  topic: 'topics',
+  topics: 'topics',
+}
+
+/**
+ * `--map type:"Publication"=reports` (the shell may have taken the quotes) → run maps;
+ * a malformed one is a usage error naming it.
+ */
+export function parseMaps(specs: readonly string[]): RunMaps {
+  const maps: {
+    types?: Map<string, string>
+    series?: Map<string, string>
+    topics?: Map<string, string>
+  } = {}
+  for (const spec of specs) {
+    const match = /^([a-z]+):\s*(?:"([^"]+)"|'([^']+)'|([^=]+?))\s*=\s*([a-z0-9-]+)$/.exec(
+      spec.trim(),
+    )
+    const field = match && MAP_FIELDS[match[1] as string]
+    const word = match?.[2] ?? match?.[3] ?? match?.[4]
+    if (!match || !field || !word) {
+      throw new UsageError(
+        `--map ${spec}: expected <type|series|topics>:"<word on the page>"=<key>, e.g. --map type:"Publication"=reports`,
+      )
+    }
+    const map = maps[field] ?? new Map<string, string>()
+    maps[field] = map
+    map.set(word.trim().replace(/\s+/g, ' ').toLowerCase(), match[5] as string)
+  }
+  return maps
+}
 
 export const importCommand: Command = {
   name: 'import',
   summary: 'turn plain-text captures of publication pages into report files',
   usage:
-    '<file|folder>... [--dry-run] [--force] [--catalogue <folder> (as --dir in check)] [--type <key>] [--published <YYYY[-MM[-DD]]>] [--format human|json]',
+    '<file|folder>... [--dry-run] [--force] [--catalogue <folder> (as --dir in check)] [--type <key> (every page)] [--map type|series|topics:"<word>"=<key>]... [--no-new-vocabulary] [--published <YYYY[-MM[-DD]]>] [--format human|json]',
   positionals: true,
   options: {
     'dry-run': { type: 'boolean', default: false },
@@ -20,6 +57,8 @@ export const importCommand: Command = {
     catalogue: { type: 'string' },
     dir: { type: 'string' },
     type: { type: 'string' },
+    map: { type: 'string', multiple: true },
+    'no-new-vocabulary': { type: 'boolean', default: false },
     published: { type: 'string' },
     format: { type: 'string', default: 'human' },
   },
@@ -47,7 +86,9 @@ export const importCommand: Command = {
         dir,
         dryRun,
         force: values.force === true,
-        fallbackType: values.type as string | undefined,
+        typeOverride: values.type as string | undefined,
+        maps: parseMaps((values.map as string[] | undefined) ?? []),
+        newVocabulary: values['no-new-vocabulary'] !== true,
         fallbackPublished: published,
         displayPath,
       })

@@ -123,15 +123,29 @@ describe('labelled metadata lines', () => {
 })
 
 describe('an unknown subject', () => {
-  it('is reported with its line and the closest topic', () => {
+  it('is read as the closest topic when it is a misspelling of one, and says so', () => {
     const result = run('A Title\nType: Reports\nDate: 2020\nPorts; Trade Logistcs\n\nText.')
-    expect(result.report.topics).toEqual(['ports'])
-    expect(result.unplaced).toEqual([
-      {
-        line: 4,
-        text: 'Trade Logistcs',
-        why: '"Trade Logistcs" is not in the topics vocabulary, did you mean Trade Logistics?',
-      },
+    expect(result.report.topics).toEqual(['ports', 'trade-logistics'])
+    expect(result.inferred).toContainEqual({
+      field: 'topics',
+      why: '"Trade Logistcs" read as Trade Logistics, the closest spelling',
+      line: 4,
+    })
+  })
+
+  it('is added to the topics vocabulary, or with --no-new-vocabulary left unplaced', () => {
+    const text = 'A Title\nType: Reports\nDate: 2020\nPorts; Coral Reefs\n\nText.'
+    const added = run(text)
+    expect(added.report.topics).toEqual(['ports', 'coral-reefs'])
+    expect(added.added).toEqual([
+      { vocabulary: 'topics', key: 'coral-reefs', label: 'Coral Reefs', line: 4 },
+    ])
+    // The caller's vocabularies are not changed: the run decides what to keep.
+    expect(vocabularies.topics?.['coral-reefs']).toBeUndefined()
+    const kept = importPage(text, { vocabularies, newVocabulary: false })
+    expect(kept.report.topics).toEqual(['ports'])
+    expect(kept.unplaced).toEqual([
+      { line: 4, text: 'Coral Reefs', why: '"Coral Reefs" is not in the topics vocabulary' },
     ])
   })
 })
@@ -286,7 +300,7 @@ describe('a page without metadata', () => {
   it('uses the fallbacks it is given, listing them as inferred', () => {
     const withFallbacks = importPage(fixture('no-metadata.txt'), {
       vocabularies,
-      fallbackType: 'Reports',
+      typeOverride: 'Reports',
       fallbackPublished: '2016',
     })
     expect(withFallbacks.report.type).toBe('reports')
@@ -371,16 +385,74 @@ describe('whitespace of a capture', () => {
 })
 
 describe('unknown vocabulary words', () => {
-  it('leaves the type out and names the closest one', () => {
-    const result = run('A Title\nType: Reprots\nDate: 2020\n\nText.')
+  it('leave the type out without a default, and name the closest keys', () => {
+    const result = run('A Title\nType: Cookbooks\nDate: 2020\n\nText.')
     expect(result.report.type).toBeUndefined()
     expect(result.unplaced).toEqual([
       {
         line: 2,
-        text: 'Reprots',
-        why: '"Reprots" is not in the types vocabulary, did you mean Reports?',
+        text: 'Cookbooks',
+        why: '"Cookbooks" is not in the types vocabulary; closest keys: books, reports, guides',
       },
     ])
+    expect(result.missing.type).toMatch(/--map type:"Cookbooks"=<key>/)
+  })
+
+  it("take the catalogue's default, with a warning listing the closest keys", () => {
+    const result = importPage('A Title\nPublication | May 2019\n\nText.', {
+      vocabularies,
+      defaults: { type: 'reports' },
+    })
+    expect(result.report.type).toBe('reports')
+    expect(result.warnings).toEqual([
+      {
+        line: 2,
+        message: expect.stringMatching(
+          /^"Publication" names no type: the catalogue's default reports is used; closest keys: .+; map it with --map type:"Publication"=<key>/,
+        ),
+      },
+    ])
+    expect(result.mapped).toContainEqual({
+      field: 'type',
+      word: 'Publication',
+      key: 'reports',
+      rule: 'default',
+      line: 2,
+    })
+  })
+
+  it('prefer a labelled type to the generic word of the header', () => {
+    const result = importPage(
+      'A Title\nPublication | May 2019\n\nText.\n\nAdditional Details\nType\tBooks',
+      {
+        vocabularies,
+        defaults: { type: 'reports' },
+      },
+    )
+    expect(result.report.type).toBe('books')
+    expect(result.warnings).toEqual([])
+  })
+
+  it('--type applies to every page of the run, whatever the page says', () => {
+    const result = importPage('A Title\nType: Books\nDate: 2020\n\nText.', {
+      vocabularies,
+      typeOverride: 'Guides',
+    })
+    expect(result.report.type).toBe('guides')
+    expect(result.inferred).toContainEqual({
+      field: 'type',
+      why: '--type Guides applies to every page of the run (the page says "Books")',
+      line: undefined,
+    })
+  })
+
+  it('--map maps a word for the run', () => {
+    const result = importPage('A Title\nPublication | May 2019\n\nText.', {
+      vocabularies,
+      maps: { types: new Map([['publication', 'books']]) },
+    })
+    expect(result.report.type).toBe('books')
+    expect(result.mapped[0]).toMatchObject({ word: 'Publication', key: 'books', rule: 'map' })
   })
 
   it('accepts a singular of a label, listing it as inferred', () => {
@@ -388,7 +460,7 @@ describe('unknown vocabulary words', () => {
     expect(result.report.type).toBe('guides')
     expect(result.inferred).toContainEqual({
       field: 'type',
-      why: '"Guide" read as Guides',
+      why: '"Guide" read as Guides (singular or plural)',
       line: 2,
     })
   })

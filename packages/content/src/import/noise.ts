@@ -24,6 +24,13 @@ const RULES: { pattern: RegExp; why: string; maxLength: number }[] = [
     maxLength: 80,
   },
   {
+    // "Follow Asian Development Bank on social media", "Connect with us on social media".
+    pattern:
+      /^(?:follow|connect with|find|join|stay connected with)\b.*\bon (?:social media|social networks?)\.?$/i,
+    why: 'a social media footer',
+    maxLength: 120,
+  },
+  {
     pattern:
       /^(?:print(?: this page)?|copy link|tweet|like|read more|show more|show less|view all)$/i,
     why: 'a page action',

@@ -29,7 +29,11 @@ export interface ReadPrice {
  * readPrice('$25') // { price: { amount: 25, currency: 'USD' }, assumed: '"$" read as US dollars' }
  */
 export function readPrice(text: string): ReadPrice | undefined {
-  const clean = text.replace(/\([^)]*\)/g, '').trim()
+  // Nested labels go first: "Hardcopy price: US$10.00", "Print: US$30.00".
+  const clean = text
+    .replace(/^(?:[A-Za-z][A-Za-z /-]{0,30}:\s*)+/, '')
+    .replace(/\([^)]*\)/g, '')
+    .trim()
   const amount = '(\\d{1,3}(?:,\\d{3})*(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)'
   const code = /^([A-Z]{3})\s*/.source
   const symbol = /^(US\$|HK\$|A\$|S\$|[$€£¥₱₹])\s*/.source

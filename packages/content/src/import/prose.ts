@@ -31,11 +31,33 @@ export function isIntroduction(text: string): boolean {
 
 // "Some of the report's findings include:", "Key findings", "The main findings are:".
 const FINDINGS =
-  /\bfindings?\b|\bkey (?:messages|takeaways|points|conclusions)\b|\bthe (?:report|study|paper) finds\b/i
+  /\bfindings?\b|\bkey (?:messages|takeaways|points|conclusions)\b|\bthe (?:report|study|paper) finds\b|^(?:key |main )?highlights:?$/i
 
 /** True for a heading or introduction that announces the findings. */
 export function isFindingsIntroduction(text: string): boolean {
   return text.length <= 200 && FINDINGS.test(text) && (isIntroduction(text) || isHeadingLike(text))
+}
+
+// "Key Findings", "Main findings:", "Summary of findings": a heading that is only that.
+const FINDINGS_HEADING =
+  /^(?:(?:key|main|major|principal|summary of(?: the)?|our|the)\s+)?(?:findings|key messages|messages|takeaways|conclusions)(?:\s+and\s+recommendations)?:?$/i
+
+/** True for a heading that names the findings section and nothing else. */
+export function isFindingsHeading(text: string): boolean {
+  return FINDINGS_HEADING.test(text)
+}
+
+/**
+ * True for a line that reads as an unfinished sentence rather than a heading: no full stop,
+ * several words, most of them lowercase ("The study draws on three kinds of sources").
+ */
+export function isSentenceLike(text: string): boolean {
+  if (/[.!?]$/.test(text)) return false
+  const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w))
+  if (words.length < 4) return false
+  const lower = words.slice(1).filter((w) => /^\p{Ll}/u.test(w) && w.length > 3)
+  const upper = words.slice(1).filter((w) => /^\p{Lu}/u.test(w) && w.length > 3)
+  return lower.length > upper.length
 }
 
 export function isContentsHeading(text: string): boolean {

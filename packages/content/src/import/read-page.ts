@@ -2,15 +2,25 @@
 // metadata, subtitle), an overview (lede, paragraphs, subheadings, lists), the findings,
 // the contents and an "Additional Details" section; captures vary in which of these they
 // have and how they mark them, and every decision taken on a shape is recorded.
-import { type Block, type ListBlock, type ListItem, pageBlocks, type TextBlock } from './blocks.ts'
+import { partialDateProblem } from 'colophon-schema'
+import {
+  type Block,
+  type ListBlock,
+  type ListItem,
+  MAX_LIST_DEPTH,
+  pageBlocks,
+  type TextBlock,
+} from './blocks.ts'
 import { contentsEntries, contentsEvidence } from './contents.ts'
 import { PageContext } from './context.ts'
-import { readDetails } from './details.ts'
+import { fitsLabel, readDetails } from './details.ts'
 import {
   applyField,
   fieldOfLabel,
   type Label,
+  readDate,
   readHeaderLine,
+  splitKnownLabel,
   splitLabelled,
   splitSubjects,
 } from './fields.ts'
@@ -20,12 +30,14 @@ import { readPrice } from './price.ts'
 import {
   isContentsHeading,
   isDetailsHeading,
+  isFindingsHeading,
   isFindingsIntroduction,
   isHeadingLike,
   isIntroduction,
   isOverviewHeading,
   isPriceIntroduction,
   isRelatedHeading,
+  isSentenceLike,
   isTitleLike,
   sentenceCount,
 } from './prose.ts'
@@ -41,6 +53,36 @@ type ListRole =
   | { kind: 'introduced'; line: number; text: string }
   | { kind: 'field'; line: number; text: string; label: Label }
   | { kind: 'none' }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Every item is a price ("US$20.00 (paperback)") or a free copy, and one at least a price. */
+function allPrices(items: readonly ListItem[]): boolean {
+  const texts = items.map((item) => collapseSpaces(item.text))
+  return (
+    items.every((item) => item.children.length === 0) &&
+    texts.some((t) => readPrice(t) !== undefined) &&
+    texts.every((t) => readPrice(t) !== undefined || /^(?:[A-Za-z ]+:\s*)?free\b/i.test(t))
+  )
+}
+
+/** Fields a value's shape confirms (an ISBN's check digit, a page count, a date). */
+const SHAPED: ReadonlySet<Label['field']> = new Set([
+  'isbn',
+  'issn',
+  'pages',
+  'published',
+  'price',
+  'doi',
+])
+
+/** A line that names a series: "… Series", "… Series No. 12", "ADB Briefs No. 100". */
+function seriesLine(text: string): string | undefined {
+  if (text.length > 100 || /[.!?:]$/.test(text) || !/^\p{Lu}/u.test(text)) return undefined
+  if (/\bSeries(?:[,;\s]+(?:No\.?|Number|#)\s*[A-Za-z]?\d[\w.-]*)?$/.test(text)) return text
+  if (/\b(?:Briefs?|Papers?|Notes?|Reports?)\s+No\.\s*\d[\w.-]*$/.test(text)) return text
+  return undefined
+}
 
 const RELATED_WHY =
   'a link to another publication: once it is in the catalogue, list its slug under related'
@@ -102,9 +144,10 @@ class PageReader {
       return index
     }
     const header = readHeaderLine(text)
-    if (header && !ctx.draft.typeLabel && !ctx.draft.published) {
-      ctx.setOnce('typeLabel', header.type, block.line, text, 'type')
+    if (header && !ctx.draft.headerTypeLabel && !ctx.draft.published) {
+      ctx.setOnce('headerTypeLabel', header.type, block.line, text, 'headerType')
       ctx.setOnce('published', header.published, block.line, text)
+      if (header.pages !== undefined) ctx.setOnce('pages', header.pages, block.line, text)
       this.sawMetadata = true
       return index
     }
@@ -117,6 +160,20 @@ class PageReader {
       !(label.field === 'price' && next?.kind === 'list')
     ) {
       applyField(ctx, label, labelled.value, block.line, text)
+      this.sawMetadata = true
+      return index
+    }
+
+    // "ISBN 978-…", "Pages 148": a label and one space, for fields whose values have a shape.
+    const joined = labelled ? undefined : splitKnownLabel(text)
+    const joinedLabel = joined && fieldOfLabel(joined.label)
+    if (
+      joined &&
+      joinedLabel &&
+      SHAPED.has(joinedLabel.field) &&
+      fitsLabel(joinedLabel, joined.value)
+    ) {
+      applyField(ctx, joinedLabel, joined.value, block.line, text)
       this.sawMetadata = true
       return index
     }
@@ -137,6 +194,29 @@ class PageReader {
     if (this.phase === 'front') {
       if (ctx.draft.title === undefined) {
         ctx.setOnce('title', text, block.line, text)
+        return index
+      }
+      if (text.toLowerCase() === ctx.draft.title.toLowerCase()) {
+        ctx.ignore(block.line, text, 'the title, repeated (not a subtitle)')
+        return index
+      }
+      // A line that is only a date ("April 2013") in the front: the date of publication.
+      const date = ctx.draft.published === undefined ? readDate(text) : undefined
+      if (date && /[A-Za-z]/.test(text) && !partialDateProblem(date)) {
+        ctx.setOnce('published', date, block.line, text)
+        ctx.infer('published', 'an unlabelled date line below the title', block.line)
+        this.sawMetadata = true
+        return index
+      }
+      // "Economics Working Paper Series No. 641" under the title: the series.
+      const series = ctx.draft.seriesLabel === undefined ? seriesLine(text) : undefined
+      if (series) {
+        ctx.setOnce('seriesLabel', series, block.line, text, 'series')
+        ctx.infer(
+          'series',
+          'an unlabelled line naming a series (ending in "Series" or "No. <n>")',
+          block.line,
+        )
         return index
       }
       if (this.sawMetadata && this.isSubjectsLine(text)) {
@@ -184,9 +264,22 @@ class PageReader {
         this.role = { kind: 'findings', line: block.line }
         return index
       }
-      if (isHeadingLike(text) && next?.kind === 'text') return this.findingParagraphs(index + 1)
+      // Paragraphs are findings only under a heading that is just that ("Key Findings"), not
+      // under a subheading that mentions findings ("Findings from the Pilot Connections").
+      if (isFindingsHeading(text) && next?.kind === 'text') return this.findingParagraphs(index + 1)
     }
 
+    if (this.phase === 'after-contents' && this.isSubjectsLine(text)) {
+      for (const subject of splitSubjects(text)) {
+        ctx.list('topicLabels').push({ label: subject, line: block.line })
+      }
+      ctx.infer(
+        'topics',
+        'an unlabelled line of semicolon-separated subjects after the contents',
+        block.line,
+      )
+      return index
+    }
     if (this.phase === 'after-contents') {
       ctx.unplace(
         block.line,
@@ -197,11 +290,23 @@ class PageReader {
     }
 
     // The overview.
+    // A line that is only a price ("US$25.00 (paperback)"): the price, not the overview.
+    const price = text.length <= 60 ? readPrice(text) : undefined
+    if (price && ctx.draft.price === undefined) {
+      ctx.draft.price = price.price
+      ctx.at('price', block.line)
+      ctx.infer('price', 'a line that is only an amount with a currency', block.line)
+      if (price.assumed) ctx.infer('price.currency', price.assumed, block.line)
+      return index
+    }
     if (isOverviewHeading(text) && ctx.draft.description === undefined) {
       ctx.ignore(block.line, text, 'the heading of the overview')
       return index
     }
-    if (isIntroduction(text) && next?.kind === 'list') {
+    // A list's introduction: a line ending with a colon, or a sentence right before it
+    // ("The study draws on three kinds of sources"), which stays a sentence; a sentence
+    // with a full stop is a paragraph of its own.
+    if (next?.kind === 'list' && (isIntroduction(text) || isSentenceLike(text))) {
       this.role = { kind: 'introduced', line: block.line, text }
       if (isPriceIntroduction(text)) return index
       this.description(escapeMarkdown(text), block.line)
@@ -309,6 +414,12 @@ class PageReader {
     const role = this.role
     this.role = { kind: 'none' }
     if (this.phase === 'front') this.phase = 'overview'
+    if (block.flattened) {
+      ctx.warn(
+        block.flattened[0] as number,
+        `a list nested deeper than ${MAX_LIST_DEPTH} levels: ${block.flattened.length} deeper item(s) kept at level ${MAX_LIST_DEPTH}`,
+      )
+    }
 
     if (this.phase === 'related') {
       for (const item of block.items) ctx.unplace(item.line, item.text, RELATED_WHY)
@@ -339,6 +450,11 @@ class PageReader {
           item.text,
           'a list after the table of contents, with no field to hold it',
         )
+      return
+    }
+    if (allPrices(block.items)) {
+      this.prices(block.items)
+      ctx.infer('price', 'a list of amounts with a currency', block.line)
       return
     }
     if (role.kind === 'introduced') {
@@ -387,7 +503,7 @@ class PageReader {
   private prices(items: readonly ListItem[]): void {
     for (const item of items) {
       const text = collapseSpaces(item.text)
-      const read = readPrice(text.replace(/^[A-Za-z ]+:\s*/, ''))
+      const read = readPrice(text)
       if (!read) {
         const why = /free/i.test(text)
           ? 'a free publication has no price in the model (price needs an amount and a currency)'
@@ -411,6 +527,20 @@ class PageReader {
         1,
         'no metadata: no "Date:"/"Type:" lines and no "<Type> | <Month YYYY>" header line',
       )
+    }
+    if (draft.title !== undefined && draft.subtitle !== undefined && this.subtitleFromLine) {
+      // The page's subtitle line repeats the title's tail: the title ends before it, at
+      // whichever separator the page used ("A: B — Subtitle" with "Subtitle" below).
+      const tail = new RegExp(`\\s*(?::|[—–]|-{1,2})\\s+${escapeRegExp(draft.subtitle)}$`, 'i')
+      const match = tail.exec(draft.title)
+      if (match && match.index > 0) {
+        draft.title = draft.title.slice(0, match.index).trim()
+        ctx.infer(
+          'title',
+          'the title ends where the subtitle line below it begins',
+          ctx.lines.get('title'),
+        )
+      }
     }
     if (draft.title !== undefined && draft.subtitle === undefined && !this.subtitleFromLine) {
       const split = splitTitle(draft.title)

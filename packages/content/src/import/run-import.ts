@@ -7,12 +7,21 @@ import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
-import { normalizeIsbn } from 'colophon-schema'
+import type { Report, Vocabularies } from 'colophon-schema'
 import { defaultDisplayPath, listReportFiles, loadCatalogue } from '../build.ts'
 import { CATALOGUE_FILE, parseCatalogueFile, REPORTS_DIR } from '../catalogue-file.ts'
 import type { ContentProblem } from '../problem.ts'
 import { parseReportFile, serializeReportFile, slugFromFileName } from '../report-file.ts'
-import { importPage, type KnownReport, type PageImport } from './import-page.ts'
+import { addVocabularyEntries } from './catalogue-vocabulary.ts'
+import {
+  type AddedEntry,
+  importPage,
+  type KnownReport,
+  MAX_PAGE_CHARS,
+  type PageImport,
+  type RunMaps,
+} from './import-page.ts'
+import { closestKeys, type RunMap } from './vocabulary.ts'
 
 export interface ImportOptions {
   /** Page files or folders of pages (`.txt`, searched recursively). */
@@ -21,9 +30,14 @@ export interface ImportOptions {
   dir: string
   dryRun?: boolean
   force?: boolean
-  /** For pages that give no type / no date. */
-  fallbackType?: string | undefined
+  /** The type of every page (`--type`). */
+  typeOverride?: string | undefined
+  /** For pages that give no date. */
   fallbackPublished?: string | undefined
+  /** Words mapped for this run (`--map`). */
+  maps?: RunMaps | undefined
+  /** Add the series and topics pages name to catalogue.yaml (default true). */
+  newVocabulary?: boolean | undefined
   displayPath?: (file: string) => string
 }
 
@@ -56,6 +70,8 @@ export interface PageOutcome {
   text?: string | undefined
   result?: PageImport | undefined
   problems: PageProblem[]
+  /** The catalogue report this page is (replaced, unchanged or left), and why it is the same. */
+  same?: { slug: string; why: string } | undefined
 }
 
 export interface ImportRun {
@@ -63,6 +79,10 @@ export interface ImportRun {
   /** Problems of the catalogue itself that stop the import (its settings file). */
   catalogueProblems: ContentProblem[]
   dryRun: boolean
+  /** Entries added to catalogue.yaml's vocabularies (or that would be, in a dry run). */
+  added: AddedEntry[]
+  /** catalogue.yaml's text with them, when there are any. */
+  catalogueText?: string | undefined
 }
 
 /** Thrown for a source that does not exist: a mistake in the command line. */
@@ -101,6 +121,22 @@ function explain(result: PageImport, problem: ContentProblem): PageProblem {
   }
 }
 
+/** The report's identity, as `sameReport` compares it. */
+function knownReport(slug: string, report: Partial<Report>): KnownReport {
+  return {
+    slug,
+    title: report.title ?? '',
+    subtitle: report.subtitle,
+    published: report.published,
+    isbns: (report.identifiers?.isbn ?? []).map((e) => e.value),
+    doi: report.identifiers?.doi,
+    stockNumber: report.identifiers?.stockNumber,
+  }
+}
+
+// Pages are read whole; past this size a page is refused before it is read (see README).
+export const MAX_PAGE_BYTES = MAX_PAGE_CHARS
+
 async function writeAtomic(file: string, text: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true })
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`)
@@ -109,7 +145,7 @@ async function writeAtomic(file: string, text: string): Promise<void> {
 }
 
 /** True when two report files hold the same report, however their YAML is written. */
-function sameReport(a: string, b: string, file: string): boolean {
+function sameReportFile(a: string, b: string, file: string): boolean {
   if (a === b) return true
   const x = parseReportFile(a, file).report
   const y = parseReportFile(b, file).report
@@ -135,7 +171,8 @@ const problemKey = (p: ContentProblem) => `${p.file}\0${p.line}\0${p.path}\0${p.
 
 /**
  * Imports pages into a catalogue. With `dryRun`, writes nothing and returns each report
- * file's text.
+ * file's text. A page that fails takes nothing from the others: the batch is read again
+ * without it (slugs, vocabulary entries and identities), until every page left passes.
  *
  * @example
  * const run = await runImport({ sources: ['pages/'], dir: 'catalogue', dryRun: true })
@@ -150,102 +187,202 @@ export async function runImport(options: ImportOptions): Promise<ImportRun> {
       `${display(settingsPath)}: no catalogue file (is --catalogue right?)`,
     )
   }
-  const parsedSettings = parseCatalogueFile(
-    await readFile(settingsPath, 'utf8'),
-    display(settingsPath),
-  )
+  const settingsText = await readFile(settingsPath, 'utf8')
+  const parsedSettings = parseCatalogueFile(settingsText, display(settingsPath))
   if (!parsedSettings.settings) {
-    return { pages: [], catalogueProblems: parsedSettings.problems, dryRun }
+    return { pages: [], catalogueProblems: parsedSettings.problems, dryRun, added: [] }
   }
-  const { vocabularies } = parsedSettings.settings
+  const settings = parsedSettings.settings
+  for (const [name, map] of Object.entries(options.maps ?? {})) {
+    const vocabulary = settings.vocabularies[name as keyof Vocabularies] ?? {}
+    for (const [word, key] of map as RunMap) {
+      if (Object.hasOwn(vocabulary, key)) continue
+      const closest = closestKeys(vocabulary, key)
+      throw new ImportSourceError(
+        `--map ${name === 'types' ? 'type' : name}:"${word}"=${key}: no key ${key} in the ${name} vocabulary of ${display(settingsPath)}${closest.length ? ` (closest: ${closest.join(', ')})` : ''}`,
+      )
+    }
+  }
 
-  // What the catalogue holds: slugs, and each valid report's title and ISBNs.
+  // What the catalogue holds: slugs, and each valid report's identity.
   const fileOfSlug = new Map<string, string>()
   const textOfFile = new Map<string, string>()
-  const known: KnownReport[] = []
+  const catalogueKnown: KnownReport[] = []
   for (const file of await listReportFiles(options.dir)) {
     const text = await readFile(file, 'utf8')
     const parsed = parseReportFile(text, file)
     fileOfSlug.set(parsed.slug, file)
     textOfFile.set(file, text)
-    if (parsed.report) {
-      known.push({
-        slug: parsed.slug,
-        title: parsed.report.title,
-        published: parsed.report.published,
-        isbns: (parsed.report.identifiers?.isbn ?? []).map(
-          (e) => normalizeIsbn(e.value) ?? e.value,
-        ),
-      })
-    }
+    if (parsed.report) catalogueKnown.push(knownReport(parsed.slug, parsed.report))
   }
-  const taken = new Set(fileOfSlug.keys())
 
   const files: string[] = []
   for (const source of options.sources) files.push(...(await pageFiles(source)))
-
-  // Read every page; slugs and identities accumulate across the batch.
-  const pages: PageOutcome[] = []
-  const batchSource = new Map<string, string>()
+  // Each page read once; one too large is refused unread.
+  const pageText = new Map<string, string>()
+  const settled = new Map<string, PageOutcome>()
   for (const file of files) {
-    const source = display(file)
-    const result = importPage(await readFile(file, 'utf8'), {
-      vocabularies,
-      known,
-      takenSlugs: taken,
-      fallbackType: options.fallbackType,
-      fallbackPublished: options.fallbackPublished,
-    })
-    const slug = result.report.slug
-    const outcome: PageOutcome = { source, status: 'new', slug, result, problems: [] }
-    pages.push(outcome)
-    if (slug === undefined) {
-      outcome.status = 'failed'
-      outcome.problems.push({ field: 'title', message: `required: ${result.missing.title}` })
-      continue
-    }
-    const earlier = batchSource.get(slug)
-    if (earlier !== undefined) {
-      outcome.status = 'failed'
-      outcome.problems.push({
-        line: result.lines.get('title'),
-        field: 'slug',
-        message: `the same report as ${earlier} (same ISBN, or title and year), imported above`,
+    const { size } = await stat(file)
+    if (size > MAX_PAGE_BYTES) {
+      settled.set(file, {
+        source: display(file),
+        status: 'failed',
+        problems: [
+          {
+            field: '',
+            message: `the page is ${(size / 1024 / 1024).toFixed(1)} MB: pages over ${MAX_PAGE_BYTES / 1024 / 1024} MB are not read (a publication page is some kilobytes; is this an export of a whole site?)`,
+          },
+        ],
       })
-      continue
-    }
-    batchSource.set(slug, source)
-    taken.add(slug)
-    known.push({
-      slug,
-      title: result.report.title ?? '',
-      published: result.report.published,
-      isbns: (result.report.identifiers?.isbn ?? []).map((e) => normalizeIsbn(e.value) ?? e.value),
-    })
-    const target = fileOfSlug.get(slug) ?? join(options.dir, REPORTS_DIR, `${slug}.md`)
-    outcome.file = target
-    outcome.target = display(target)
-    outcome.text = serializeReportFile(result.report)
-    const current = textOfFile.get(target)
-    if (current !== undefined) {
-      outcome.status = sameReport(current, outcome.text, target)
-        ? 'unchanged'
-        : options.force
-          ? 'replaced'
-          : 'exists'
-    }
+    } else pageText.set(file, await readFile(file, 'utf8'))
   }
 
-  // Check the catalogue with the new files in it, as `colophon check` would.
   const compiler = await loadCatalogue({ dir: options.dir, displayPath: display, entry: false })
-  const candidates = pages.filter(
-    (p) => p.status === 'new' || p.status === 'replaced' || (dryRun && p.status === 'exists'),
+  const settingsDisplay = display(settingsPath)
+  let pages: PageOutcome[] = []
+  let added: AddedEntry[] = []
+  let catalogueText = settingsText
+  for (let round = 0; round <= files.length; round++) {
+    // Everything from scratch but the pages that failed in earlier rounds.
+    const vocabularies: Vocabularies = structuredClone(settings.vocabularies)
+    const known = [...catalogueKnown]
+    const taken = new Set(fileOfSlug.keys())
+    const batchSource = new Map<string, string>()
+    pages = []
+    added = []
+    const pageOf = new Map<PageOutcome, string>()
+    for (const file of files) {
+      const done = settled.get(file)
+      if (done) {
+        pages.push(done)
+        continue
+      }
+      const outcome = readOne(file)
+      pages.push(outcome)
+      pageOf.set(outcome, file)
+      // A page without a title fails whatever the others do; a duplicate of an earlier page
+      // is decided again each round (that page may fail and leave it the report).
+      if (outcome.status === 'failed' && outcome.slug === undefined) settled.set(file, outcome)
+    }
+
+    function readOne(file: string): PageOutcome {
+      const source = display(file)
+      const result = importPage(pageText.get(file) as string, {
+        vocabularies,
+        defaults: settings.defaults,
+        known,
+        takenSlugs: taken,
+        typeOverride: options.typeOverride,
+        fallbackPublished: options.fallbackPublished,
+        maps: options.maps,
+        newVocabulary: options.newVocabulary,
+      })
+      const slug = result.report.slug
+      const outcome: PageOutcome = { source, status: 'new', slug, result, problems: [] }
+      if (slug === undefined) {
+        outcome.status = 'failed'
+        outcome.problems.push({ field: 'title', message: `required: ${result.missing.title}` })
+        return outcome
+      }
+      const earlier = batchSource.get(slug)
+      if (earlier !== undefined) {
+        outcome.status = 'failed'
+        outcome.problems.push({
+          line: result.lines.get('title'),
+          field: 'slug',
+          message: `the same report as ${earlier} (${result.existingWhy ?? 'the same slug'}), imported above`,
+        })
+        return outcome
+      }
+      batchSource.set(slug, source)
+      taken.add(slug)
+      known.push(knownReport(slug, result.report as Partial<Report>))
+      for (const entry of result.added) {
+        vocabularies[entry.vocabulary] = {
+          ...vocabularies[entry.vocabulary],
+          [entry.key]: { label: entry.label },
+        }
+        added.push(entry)
+      }
+      const target = fileOfSlug.get(slug) ?? join(options.dir, REPORTS_DIR, `${slug}.md`)
+      outcome.file = target
+      outcome.target = display(target)
+      outcome.text = serializeReportFile(result.report)
+      if (result.existing !== undefined) {
+        outcome.same = { slug: result.existing, why: result.existingWhy ?? '' }
+      }
+      const current = textOfFile.get(target)
+      if (current !== undefined) {
+        outcome.status = sameReportFile(current, outcome.text, target)
+          ? 'unchanged'
+          : options.force
+            ? 'replaced'
+            : 'exists'
+      }
+      return outcome
+    }
+
+    const candidates = pages.filter(
+      (p) =>
+        pageOf.has(p) &&
+        (p.status === 'new' || p.status === 'replaced' || (dryRun && p.status === 'exists')),
+    )
+    catalogueText = addVocabularyEntries(settingsText, added)
+    const failed = checkRound(compiler, {
+      settingsFile: settingsDisplay,
+      settingsText,
+      catalogueText,
+      candidates,
+      textOfFile,
+    })
+    for (const page of failed) settled.set(pageOf.get(page) as string, page)
+    if (failed.length === 0) break
+  }
+  // The entries of the pages that were imported (or would be); a failed page adds none.
+  const kept = new Set(
+    pages.filter((p) => p.status !== 'failed').flatMap((p) => p.result?.added ?? []),
   )
+  added = added.filter((entry) => kept.has(entry))
+  catalogueText = addVocabularyEntries(settingsText, added)
+
+  if (!dryRun) {
+    const writing = pages.filter((p) => p.status === 'new' || p.status === 'replaced')
+    // The vocabulary first: a report file never names a key catalogue.yaml lacks.
+    if (added.length > 0 && writing.length > 0) await writeAtomic(settingsPath, catalogueText)
+    for (const page of writing) await writeAtomic(page.file as string, page.text as string)
+  }
+  return {
+    pages,
+    catalogueProblems: [],
+    dryRun,
+    added,
+    catalogueText: added.length > 0 ? catalogueText : undefined,
+  }
+}
+
+/**
+ * Checks the catalogue with the round's files in it, as `colophon check` would; marks the
+ * pages whose files have problems as failed and returns them. The compiler is left as the
+ * catalogue is on disk.
+ */
+function checkRound(
+  compiler: Awaited<ReturnType<typeof loadCatalogue>>,
+  round: {
+    settingsFile: string
+    /** catalogue.yaml as it is on disk, and with the round's vocabulary entries. */
+    settingsText: string
+    catalogueText: string
+    candidates: PageOutcome[]
+    textOfFile: ReadonlyMap<string, string>
+  },
+): PageOutcome[] {
+  const { settingsFile, catalogueText, candidates, textOfFile } = round
   const byTarget = new Map(candidates.map((p) => [p.target as string, p]))
+  const original: string | undefined = round.settingsText
   const restore = (page: PageOutcome) => {
-    const original = textOfFile.get(page.file as string)
-    if (original === undefined) compiler.removeReportFile(page.target as string)
-    else compiler.setReportFile(page.target as string, original)
+    const text = textOfFile.get(page.file as string)
+    if (text === undefined) compiler.removeReportFile(page.target as string)
+    else compiler.setReportFile(page.target as string, text)
   }
   // Problems the catalogue has without the pages are not theirs; found only when needed.
   let before: Set<string> | undefined
@@ -253,55 +390,46 @@ export async function runImport(options: ImportOptions): Promise<ImportRun> {
     if (problems.length === 0) return problems
     if (!before) {
       for (const page of byTarget.values()) restore(page)
+      if (original !== undefined) compiler.setCatalogueFile(settingsFile, original)
       before = new Set(compiler.compile().problems.map(problemKey))
+      compiler.setCatalogueFile(settingsFile, catalogueText)
       for (const page of byTarget.values())
         compiler.setReportFile(page.target as string, page.text as string)
     }
     const known = before
     return problems.filter((p) => !known.has(problemKey(p)))
   }
+  compiler.setCatalogueFile(settingsFile, catalogueText)
   for (const page of candidates) compiler.setReportFile(page.target as string, page.text as string)
-  for (let round = 0; byTarget.size > 0; round++) {
-    const problems = newProblems(compiler.compile().problems)
-    if (problems.length === 0) break
-    const failed = new Set<PageOutcome>()
-    for (const problem of problems) {
-      const page =
-        byTarget.get(problem.file) ??
-        problem.related?.map((r) => byTarget.get(r.file)).find((p) => p !== undefined)
-      if (!page?.result) continue
-      if (!byTarget.has(problem.file)) {
-        page.problems.push({
-          line: pageLine(page.result, problem.path),
-          field: problem.path,
-          message: fromOtherSide(problem),
-        })
-      } else page.problems.push(explain(page.result, problem))
+  const failed = new Set<PageOutcome>()
+  const problems = newProblems(compiler.compile().problems)
+  for (const problem of problems) {
+    const page =
+      byTarget.get(problem.file) ??
+      problem.related?.map((r) => byTarget.get(r.file)).find((p) => p !== undefined)
+    if (!page?.result) continue
+    if (!byTarget.has(problem.file)) {
+      page.problems.push({
+        line: pageLine(page.result, problem.path),
+        field: problem.path,
+        message: fromOtherSide(problem),
+      })
+    } else page.problems.push(explain(page.result, problem))
+    failed.add(page)
+  }
+  if (problems.length > 0 && failed.size === 0) {
+    // Problems no page can be blamed for: write none of them rather than break the catalogue.
+    const first = problems[0] as ContentProblem
+    for (const page of byTarget.values()) {
+      page.problems.push({
+        field: first.path,
+        message: `the catalogue would have a problem: ${first.file}:${first.line}: ${first.message}`,
+      })
       failed.add(page)
     }
-    if (failed.size === 0 || round >= 4) {
-      // Problems no page can be blamed for: write none of them rather than break the catalogue.
-      const first = problems[0] as ContentProblem
-      for (const page of byTarget.values()) {
-        page.problems.push({
-          field: first.path,
-          message: `the catalogue would have a problem: ${first.file}:${first.line}: ${first.message}`,
-        })
-        failed.add(page)
-      }
-    }
-    for (const page of failed) {
-      page.status = 'failed'
-      byTarget.delete(page.target as string)
-      restore(page)
-    }
   }
-
-  if (!dryRun) {
-    for (const page of pages) {
-      if (page.status !== 'new' && page.status !== 'replaced') continue
-      await writeAtomic(page.file as string, page.text as string)
-    }
-  }
-  return { pages, catalogueProblems: [], dryRun }
+  for (const page of failed) page.status = 'failed'
+  for (const page of byTarget.values()) restore(page)
+  if (original !== undefined) compiler.setCatalogueFile(settingsFile, original)
+  return [...failed]
 }
