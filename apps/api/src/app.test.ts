@@ -52,11 +52,12 @@ describe('GET /openapi.json', () => {
     expect(doc.components.schemas.Problem).toBeDefined()
   })
 
-  it('serves interactive docs at /docs', async () => {
+  it('serves interactive docs at /docs, from its own paths only', async () => {
     const res = await app.request('/docs')
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Type')).toMatch(/text\/html/)
-    expect(await res.text()).toContain('/openapi.json')
+    expect(res.headers.get('Content-Security-Policy')).toMatch(/default-src 'self'/)
+    expect(await res.text()).toContain('/docs/assets/start-docs.js')
   })
 })
 

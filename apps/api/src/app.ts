@@ -1,16 +1,20 @@
 // The Colophon API: one Hono app for every runtime. Web-standard APIs only.
 
-import { swaggerUI } from '@hono/swagger-ui'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import packageJson from '../package.json' with { type: 'json' }
+import { type DocsAssetReader, docsAssetCacheControl, findDocsAsset } from './docs/assets.ts'
+import { DOCS_CSP, docsPage } from './docs/docs-page.ts'
 import type { AppEnv } from './env.ts'
+import { openApiDocument } from './openapi.ts'
 import { HttpProblem, problemResponse } from './problem.ts'
 import { type PublicUrlOption, resolvePublicUrl } from './public-url.ts'
+import { catalogueOf } from './routes/common.ts'
 import { doiWithSlashes, lookup } from './routes/lookup.ts'
 import { meta } from './routes/meta.ts'
+import { registerReportFormats } from './routes/report-formats.ts'
 import { reports } from './routes/reports.ts'
 import { vocabularies } from './routes/vocabularies.ts'
 import type { CatalogueStore } from './store/store.ts'
@@ -25,6 +29,11 @@ export interface AppOptions {
    * catalogue's `baseUrl`. Never the request's Host.
    */
   publicUrl?: PublicUrlOption
+  /**
+   * Reads the docs page's files (Swagger UI) for /docs/assets/; Node, Bun and Deno pass
+   * `readDocsAsset`. Without it (Workers) those paths are left to the static assets.
+   */
+  docsAssets?: DocsAssetReader
 }
 
 const ALLOW = 'GET, HEAD, OPTIONS'
@@ -73,29 +82,35 @@ export function createApp(options: AppOptions) {
 
   app.route('/v1', doiWithSlashes)
 
-  let document: unknown
-  app.get('/openapi.json', (c) => {
-    document ??= app.getOpenAPI31Document({
-      openapi: '3.1.0',
-      info: {
-        title: 'Colophon API',
-        version,
-        description:
-          'A typed catalogue of institutional research reports. Every error is RFC 9457 application/problem+json.',
-        license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
-      },
-      tags: [
-        { name: 'Reports' },
-        { name: 'Lookup' },
-        { name: 'Vocabularies' },
-        { name: 'Feeds' },
-        { name: 'Meta' },
-      ],
-    })
+  registerReportFormats(app.openAPIRegistry)
+  // One document per public URL (its `servers`); the URL is fixed per deployment.
+  const documents = new Map<string, object>()
+  app.get('/openapi.json', async (c) => {
+    const { settings } = await catalogueOf(c)
+    let document = documents.get(settings.baseUrl)
+    if (!document) {
+      document = openApiDocument(app, { version, publicUrl: settings.baseUrl })
+      documents.set(settings.baseUrl, document)
+    }
     c.header('Cache-Control', 'public, max-age=300')
-    return c.json(document as object)
+    return c.json(document)
   })
-  app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'Colophon API' }))
+  app.get('/docs', (c) => {
+    c.header('Content-Security-Policy', DOCS_CSP)
+    c.header('Cache-Control', 'public, max-age=300')
+    return c.html(docsPage('Colophon API'))
+  })
+  app.get('/docs/assets/*', async (c) => {
+    const asset = findDocsAsset(new URL(c.req.url).pathname)
+    const body = asset && (await options.docsAssets?.(asset))
+    if (!asset || !body) {
+      throw new HttpProblem(404, { detail: `no docs asset at ${new URL(c.req.url).pathname}` })
+    }
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': asset.contentType,
+      'Cache-Control': docsAssetCacheControl(asset),
+    })
+  })
 
   // 405 with Allow for other methods on every path that exists.
   const paths = new Set(app.routes.filter((r) => r.method === 'GET').map((r) => r.path))

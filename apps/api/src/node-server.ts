@@ -8,6 +8,7 @@ import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { createApp } from './app.ts'
+import { readDocsAsset } from './docs/read-docs-asset.ts'
 import { isApiPath } from './paths.ts'
 import type { CatalogueStore } from './store/store.ts'
 
@@ -51,7 +52,11 @@ function webApp(dir: string): Hono {
  */
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   let listening: string | undefined
-  const api = createApp({ store: options.store, publicUrl: () => options.publicUrl ?? listening })
+  const api = createApp({
+    store: options.store,
+    publicUrl: () => options.publicUrl ?? listening,
+    docsAssets: readDocsAsset,
+  })
   const web =
     options.webDir && existsSync(join(options.webDir, 'index.html'))
       ? webApp(options.webDir)

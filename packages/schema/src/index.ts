@@ -34,7 +34,7 @@ export {
   normalizeIsbn,
 } from './isbn.ts'
 export { issnProblem, normalizeIssn } from './issn.ts'
-export { catalogueJsonSchema, reportJsonSchema } from './json-schema.ts'
+export { catalogueJsonSchema, compiledReportJsonSchema, reportJsonSchema } from './json-schema.ts'
 export { languageTagProblem } from './language.ts'
 export { orcidProblem } from './orcid.ts'
 export {

@@ -3,14 +3,18 @@
 // left to the Zod model; the shapes and patterns are the same.
 import { z } from 'zod'
 import { Catalogue } from './catalogue.ts'
-import { Report } from './report.ts'
+import { CompiledReport, Report } from './report.ts'
 
 const SCHEMA_BASE = 'https://colophon.dev/schema/v1'
 
-function generate(schema: z.ZodType, id: string): Record<string, unknown> {
+function generate(
+  schema: z.ZodType,
+  id: string,
+  io: 'input' | 'output' = 'input',
+): Record<string, unknown> {
   const json = z.toJSONSchema(schema, {
     target: 'draft-2020-12',
-    io: 'input',
+    io,
     unrepresentable: 'any',
   })
   // $schema and $id first, then zod's layout: the root is a $ref to the model in $defs, which
@@ -39,4 +43,18 @@ export function reportJsonSchema(): Record<string, unknown> {
  */
 export function catalogueJsonSchema(): Record<string, unknown> {
   return generate(Catalogue, 'catalogue.schema.json')
+}
+
+/**
+ * The JSON Schema of one compiled report: what the compile step emits and the API serves
+ * (`GET /v1/reports/{slug}`), with the overview rendered (`descriptionHtml`) and the
+ * publisher and language resolved.
+ *
+ * @example
+ * const validate = new Ajv2020({ validateFormats: false }).compile(compiledReportJsonSchema())
+ * const report = await (await fetch('https://reports.example.org/v1/reports/beyond-factory-asia')).json()
+ * if (!validate(report)) console.error(validate.errors)
+ */
+export function compiledReportJsonSchema(): Record<string, unknown> {
+  return generate(CompiledReport, 'compiled-report.schema.json', 'output')
 }

@@ -11,12 +11,24 @@ import { catalogueOf, NoQuery, problem } from './common.ts'
 
 const redirect = (description: string) => ({
   description,
-  headers: { Location: { schema: { type: 'string' as const } } },
+  headers: {
+    Location: {
+      description: "The report's absolute URL in this API (/v1/reports/{slug})",
+      schema: { type: 'string' as const, format: 'uri' },
+    },
+  },
+  links: {
+    report: {
+      operationId: 'getReport',
+      description: 'The report this identifier belongs to, at the Location given',
+    },
+  },
 })
 
 export const isbnRoute = createRoute({
   method: 'get',
   path: '/isbn/{isbn}',
+  operationId: 'findReportByIsbn',
   tags: ['Lookup'],
   summary: 'Find a report by ISBN',
   description:
@@ -39,6 +51,7 @@ export const isbnRoute = createRoute({
 export const doiRoute = createRoute({
   method: 'get',
   path: '/doi/{doi}',
+  operationId: 'findReportByDoi',
   tags: ['Lookup'],
   summary: 'Find a report by DOI',
   description:

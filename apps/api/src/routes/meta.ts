@@ -14,6 +14,7 @@ export const FEED_SIZE = 50
 export const feedRoute = createRoute({
   method: 'get',
   path: '/v1/feed.atom',
+  operationId: 'getFeed',
   tags: ['Feeds'],
   summary: `Atom feed of the ${FEED_SIZE} newest reports`,
   request: { query: NoQuery },
@@ -31,6 +32,7 @@ export const feedRoute = createRoute({
 export const sitemapRoute = createRoute({
   method: 'get',
   path: '/sitemap.xml',
+  operationId: 'getSitemap',
   tags: ['Feeds'],
   summary: "Sitemap of the web app's pages",
   request: { query: NoQuery },
@@ -48,6 +50,7 @@ export const sitemapRoute = createRoute({
 export const healthRoute = createRoute({
   method: 'get',
   path: '/health',
+  operationId: 'getHealth',
   tags: ['Meta'],
   summary: "Version, the catalogue's name, content hash and report count",
   request: { query: NoQuery },

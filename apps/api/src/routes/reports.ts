@@ -16,6 +16,7 @@ const LIST_PARAMETERS = Object.keys(ListQuery.shape)
 export const listRoute = createRoute({
   method: 'get',
   path: '/reports',
+  operationId: 'listReports',
   tags: ['Reports'],
   summary: 'List and search reports',
   description:
@@ -35,24 +36,13 @@ export const listRoute = createRoute({
   },
 })
 
-const formatContent = Object.fromEntries(
-  REPORT_FORMATS.filter((f) => f.name !== 'json').map((f) => [
-    f.mediaType,
-    {
-      schema:
-        f.name === 'jsonld' || f.name === 'csl'
-          ? z.looseObject({}).or(z.array(z.looseObject({})))
-          : z.string(),
-    },
-  ]),
-)
-
 export const reportRoute = createRoute({
   method: 'get',
   path: '/reports/{slug}',
+  operationId: 'getReport',
   tags: ['Reports'],
-  summary: 'One report, in the format asked for',
-  description: `The whole compiled report. Other formats by Accept (${REPORT_FORMATS.map((f) => f.mediaType).join(', ')}) or by suffix: ${REPORT_FORMATS.map((f) => `{slug}${f.suffix}`).join(', ')}.`,
+  summary: 'One report',
+  description: `The whole compiled report as JSON. The same path serves the other formats by Accept (${REPORT_FORMATS.map((f) => f.mediaType).join(', ')}); each also has its own path by suffix (${REPORT_FORMATS.map((f) => `{slug}${f.suffix}`).join(', ')}), documented separately.`,
   request: {
     params: z.object({
       slug: z.string().openapi({
@@ -67,7 +57,7 @@ export const reportRoute = createRoute({
     200: {
       description: 'The report',
       headers: cacheHeaders,
-      content: { 'application/json': { schema: CompiledReport }, ...formatContent },
+      content: { 'application/json': { schema: CompiledReport } },
     },
     304: { description: 'Not modified (If-None-Match)' },
     400: problem('Malformed slug or unknown parameter'),

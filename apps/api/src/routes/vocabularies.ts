@@ -9,6 +9,7 @@ import { cacheHeaders, catalogueOf, NoQuery, problem } from './common.ts'
 export const vocabulariesRoute = createRoute({
   method: 'get',
   path: '/vocabularies',
+  operationId: 'listVocabularies',
   tags: ['Vocabularies'],
   summary: 'Every vocabulary with how many reports use each entry',
   request: { query: NoQuery },
@@ -26,6 +27,7 @@ export const vocabulariesRoute = createRoute({
 export const vocabularyRoute = createRoute({
   method: 'get',
   path: '/vocabularies/{name}',
+  operationId: 'getVocabulary',
   tags: ['Vocabularies'],
   summary: 'One vocabulary with counts',
   request: {

@@ -7,7 +7,7 @@ import {
   type ReportListResponse,
   type ReportResponse,
   type VocabulariesResponse,
-} from 'colophon-api/client'
+} from 'colophon-client'
 import type { CompiledReport } from 'colophon-schema'
 import { ApiError, errorFromResponse, unreachable } from './problem.ts'
 

@@ -1,7 +1,7 @@
 // Shapes the app works with: report data from colophon-schema, response envelopes from the
 // API's typed client.
 
-import type { Facets, FacetValue } from 'colophon-api/client'
+import type { Facets, FacetValue } from 'colophon-client'
 import type { CompiledReport, ReportSummary } from 'colophon-schema'
 
 export type { Health, Report, ReportList, Vocabularies } from './client.ts'
