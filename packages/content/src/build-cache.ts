@@ -23,7 +23,6 @@ export interface BuildCache {
 interface CacheFile {
   fingerprint: string
   parsed: [string, ParsedReport][]
-  last?: BuildCache['last']
 }
 
 /** The cache folder of an output folder. */
@@ -69,29 +68,48 @@ export function compilerFingerprint(): string {
   return fingerprint
 }
 
-/** The cache of `out`, or an empty one when there is none or it was made by other code. */
-export async function readBuildCache(out: string): Promise<BuildCache> {
+/** The last build's inputs and result, from its small file (read before the parses). */
+export async function readLastBuild(out: string): Promise<BuildCache['last']> {
   try {
-    const file = deserialize(await readFile(join(cacheDir(out), 'cache.bin'))) as CacheFile
-    if (file.fingerprint !== compilerFingerprint()) return { parsed: new Map() }
-    return { parsed: new Map(file.parsed), ...(file.last && { last: file.last }) }
+    const last = JSON.parse(await readFile(join(cacheDir(out), 'last.json'), 'utf8'))
+    return last.fingerprint === compilerFingerprint() ? last.last : undefined
   } catch {
-    return { parsed: new Map() }
+    return undefined
   }
 }
 
-/** Writes the cache (to a temporary file, then renamed: never half-written). */
+/** The parses of `out`'s cache, or none when there is none or it was made by other code. */
+export async function readParsed(out: string): Promise<BuildCache['parsed']> {
+  try {
+    const file = deserialize(await readFile(join(cacheDir(out), 'parsed.bin'))) as CacheFile
+    if (file.fingerprint !== compilerFingerprint()) return new Map()
+    return new Map(file.parsed)
+  } catch {
+    return new Map()
+  }
+}
+
+/** The whole cache of `out`. */
+export async function readBuildCache(out: string): Promise<BuildCache> {
+  const [last, parsed] = await Promise.all([readLastBuild(out), readParsed(out)])
+  return { parsed, ...(last && { last }) }
+}
+
+/**
+ * Writes the cache: the parses, then the small file naming the build they belong to (each
+ * to a temporary file, then renamed: never half-written).
+ */
 export async function writeBuildCache(out: string, cache: BuildCache): Promise<void> {
   const dir = cacheDir(out)
   await mkdir(dir, { recursive: true })
-  const file: CacheFile = {
-    fingerprint: compilerFingerprint(),
-    parsed: [...cache.parsed],
-    ...(cache.last && { last: cache.last }),
+  const put = async (name: string, data: string | Uint8Array) => {
+    await writeFile(join(dir, `${name}.tmp`), data)
+    await rename(join(dir, `${name}.tmp`), join(dir, name))
   }
-  const target = join(dir, 'cache.bin')
-  await writeFile(`${target}.tmp`, serialize(file))
-  await rename(`${target}.tmp`, target)
+  const file: CacheFile = { fingerprint: compilerFingerprint(), parsed: [...cache.parsed] }
+  await put('parsed.bin', serialize(file))
+  if (cache.last)
+    await put('last.json', JSON.stringify({ fingerprint: file.fingerprint, last: cache.last }))
 }
 
 /** The hash of a build's inputs: the code, the catalogue file and every report file's key. */

@@ -8,7 +8,8 @@ import {
   type BuildCache,
   CACHE_AT_MOST,
   inputsHash,
-  readBuildCache,
+  readLastBuild,
+  readParsed,
   sourceKey,
   writeBuildCache,
 } from './build-cache.ts'
@@ -75,13 +76,20 @@ interface LoadedCatalogue {
   keys: string[]
   /** Each report file's parse, by display path (to cache the valid ones). */
   parsed: Map<string, { key: string; parsed: ParsedReport }>
+  /** The inputs are those `upToDateIf` named: nothing was parsed. */
+  upToDate?: boolean
 }
 
 /**
  * Reads every source file of `dir` into a compiler. Files whose key (path and text) is in
  * `cache` are not parsed again; the others are parsed on worker threads when there are many.
  */
-async function load(options: CompileOptions, cache?: BuildCache): Promise<LoadedCatalogue> {
+async function load(
+  options: CompileOptions,
+  cache?: BuildCache,
+  parses?: () => Promise<BuildCache['parsed']>,
+  upToDateIf?: string,
+): Promise<LoadedCatalogue> {
   const display = options.displayPath ?? defaultDisplayPath
   mark('start')
   const compiler = new CatalogueCompiler(options)
@@ -97,7 +105,9 @@ async function load(options: CompileOptions, cache?: BuildCache): Promise<Loaded
   const keys: string[] = []
   const parsed = new Map<string, { key: string; parsed: ParsedReport }>()
   const misses: { path: string; file: string; key: string }[] = []
-  // Read in batches: fast, without opening thousands of files at once.
+  // Read in batches: fast, without opening thousands of files at once. Keys first: when they
+  // are the last build's, nothing is parsed at all.
+  const read: { path: string; file: string; text: string; key: string }[] = []
   for (let i = 0; i < paths.length; i += 256) {
     const batch = paths.slice(i, i + 256)
     const texts = await Promise.all(batch.map((path) => readFile(path, 'utf8')))
@@ -106,13 +116,20 @@ async function load(options: CompileOptions, cache?: BuildCache): Promise<Loaded
       const text = texts[j] as string
       const key = sourceKey(file, text)
       keys.push(key)
-      const hit = cache?.parsed.get(key)
-      if (hit) {
-        compiler.setParsedReport(file, text, hit)
-        parsed.set(file, { key, parsed: hit })
-      } else if (cache) misses.push({ path, file, key })
-      else compiler.setReportFile(file, text)
+      read.push({ path, file, text, key })
     })
+  }
+  if (upToDateIf !== undefined && inputsHash(settingsText, keys) === upToDateIf) {
+    return { compiler, settingsText, keys, parsed, upToDate: true }
+  }
+  if (cache && parses) cache.parsed = await parses()
+  for (const { path, file, text, key } of read) {
+    const hit = cache?.parsed.get(key)
+    if (hit) {
+      compiler.setParsedReport(file, text, hit)
+      parsed.set(file, { key, parsed: hit })
+    } else if (cache) misses.push({ path, file, key })
+    else compiler.setReportFile(file, text)
   }
   mark(`read${cache ? ` (${paths.length - misses.length} cached)` : ''}`)
   const keyOf = new Map(misses.map((m) => [m.file, m.key]))
@@ -178,11 +195,23 @@ async function outputContentHash(out: string): Promise<string | undefined> {
  * if (!result.ok) process.exitCode = 1
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const cache = options.cache === false ? undefined : await readBuildCache(options.out)
-  const loaded = await load(options, cache ?? { parsed: new Map() })
-  const inputs = inputsHash(loaded.settingsText, loaded.keys)
-  const last = cache?.last
-  if (last?.inputs === inputs && (await outputContentHash(options.out)) === last.contentHash) {
+  const useCache = options.cache !== false
+  const last = useCache ? await readLastBuild(options.out) : undefined
+  // The parses are read only when the output on disk is not that of the last build's inputs.
+  let parsedCache: Promise<BuildCache['parsed']> | undefined
+  const cache: BuildCache | undefined = useCache
+    ? { parsed: new Map(), ...(last && { last }) }
+    : undefined
+  const loaded = await load(
+    options,
+    cache,
+    async () => {
+      parsedCache ??= readParsed(options.out)
+      return parsedCache
+    },
+    last && (await outputContentHash(options.out)) === last.contentHash ? last.inputs : undefined,
+  )
+  if (loaded.upToDate && last) {
     mark('up to date')
     return {
       ok: true,
@@ -193,6 +222,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       contentHash: last.contentHash,
     }
   }
+  const inputs = inputsHash(loaded.settingsText, loaded.keys)
   const result = loaded.compiler.compile()
   mark('compile')
   if (!result.ok || !result.output) return result
