@@ -4,8 +4,23 @@
 import { writeFileSync } from 'node:fs'
 import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative, sep } from 'node:path'
+import {
+  type BuildCache,
+  CACHE_AT_MOST,
+  inputsHash,
+  readLastBuild,
+  readParsed,
+  sourceKey,
+  writeBuildCache,
+} from './build-cache.ts'
 import { CATALOGUE_FILE, REPORTS_DIR } from './catalogue-file.ts'
-import { CatalogueCompiler, type CompileResult, type CompilerOptions } from './compiler.ts'
+import {
+  CatalogueCompiler,
+  type CompileResult,
+  type CompilerOptions,
+  type ParsedReport,
+  parseReport,
+} from './compiler.ts'
 import { defaultThreads, parseInWorkers } from './parse-pool.ts'
 import { mark } from './timings.ts'
 
@@ -27,6 +42,8 @@ export interface CompileOptions extends CompilerOptions {
 export interface BuildOptions extends CompileOptions {
   /** The output folder, replaced as a whole when the compile succeeds. */
   out: string
+  /** Use and update the cache beside the output (default true). */
+  cache?: boolean
 }
 
 /** The path problems show for `file`: relative to the working directory, with `/`. */
@@ -51,41 +68,95 @@ export async function listReportFiles(dir: string): Promise<string[]> {
     .sort()
 }
 
-/** Reads every source file of `dir` into a compiler. */
-export async function loadCatalogue(options: CompileOptions): Promise<CatalogueCompiler> {
+/** A catalogue folder's files, read, with what the compile made of them. */
+interface LoadedCatalogue {
+  compiler: CatalogueCompiler
+  settingsText: string | undefined
+  /** Each report file's cache key, in file order. */
+  keys: string[]
+  /** Each report file's parse, by display path (to cache the valid ones). */
+  parsed: Map<string, { key: string; parsed: ParsedReport }>
+  /** The inputs are those `upToDateIf` named: nothing was parsed. */
+  upToDate?: boolean
+}
+
+/**
+ * Reads every source file of `dir` into a compiler. Files whose key (path and text) is in
+ * `cache` are not parsed again; the others are parsed on worker threads when there are many.
+ */
+async function load(
+  options: CompileOptions,
+  cache?: BuildCache,
+  parses?: () => Promise<BuildCache['parsed']>,
+  upToDateIf?: string,
+): Promise<LoadedCatalogue> {
   const display = options.displayPath ?? defaultDisplayPath
   mark('start')
   const compiler = new CatalogueCompiler(options)
   const settingsPath = join(options.dir, CATALOGUE_FILE)
+  let settingsText: string | undefined
   try {
-    compiler.setCatalogueFile(display(settingsPath), await readFile(settingsPath, 'utf8'))
+    settingsText = await readFile(settingsPath, 'utf8')
+    compiler.setCatalogueFile(display(settingsPath), settingsText)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
   }
   const paths = await listReportFiles(options.dir)
-  const threads = options.threads ?? (paths.length >= WORKERS_FROM ? defaultThreads() : 1)
+  const keys: string[] = []
+  const parsed = new Map<string, { key: string; parsed: ParsedReport }>()
+  const misses: { path: string; file: string; key: string }[] = []
+  // Read in batches: fast, without opening thousands of files at once. Keys first: when they
+  // are the last build's, nothing is parsed at all.
+  const read: { path: string; file: string; text: string; key: string }[] = []
+  for (let i = 0; i < paths.length; i += 256) {
+    const batch = paths.slice(i, i + 256)
+    const texts = await Promise.all(batch.map((path) => readFile(path, 'utf8')))
+    batch.forEach((path, j) => {
+      const file = display(path)
+      const text = texts[j] as string
+      const key = sourceKey(file, text)
+      keys.push(key)
+      read.push({ path, file, text, key })
+    })
+  }
+  if (upToDateIf !== undefined && inputsHash(settingsText, keys) === upToDateIf) {
+    return { compiler, settingsText, keys, parsed, upToDate: true }
+  }
+  if (cache && parses) cache.parsed = await parses()
+  for (const { path, file, text, key } of read) {
+    const hit = cache?.parsed.get(key)
+    if (hit) {
+      compiler.setParsedReport(file, text, hit)
+      parsed.set(file, { key, parsed: hit })
+    } else if (cache) misses.push({ path, file, key })
+    else compiler.setReportFile(file, text)
+  }
+  mark(`read${cache ? ` (${paths.length - misses.length} cached)` : ''}`)
+  const keyOf = new Map(misses.map((m) => [m.file, m.key]))
+  const threads = options.threads ?? (misses.length >= WORKERS_FROM ? defaultThreads() : 1)
   if (threads > 1) {
-    await parseInWorkers(
-      paths.map((path) => ({ path, file: display(path) })),
-      threads,
-      (results) => {
-        for (const { file, text, ...parsed } of results)
-          compiler.setParsedReport(file, text, parsed)
-        compiler.prepare(results.map((r) => r.file))
-      },
-    )
+    await parseInWorkers(misses, threads, (results) => {
+      for (const { file, text, ...result } of results) {
+        compiler.setParsedReport(file, text, result)
+        parsed.set(file, { key: keyOf.get(file) as string, parsed: result })
+      }
+      compiler.prepare(results.map((r) => r.file))
+    })
   } else {
-    // Read in batches: fast, without opening thousands of files at once.
-    for (let i = 0; i < paths.length; i += 256) {
-      const batch = paths.slice(i, i + 256)
-      const texts = await Promise.all(batch.map((file) => readFile(file, 'utf8')))
-      batch.forEach((file, j) => {
-        compiler.setReportFile(display(file), texts[j] as string)
-      })
+    for (const { path, file, key } of misses) {
+      const text = await readFile(path, 'utf8')
+      const result = parseReport(file, text)
+      compiler.setParsedReport(file, text, result)
+      parsed.set(file, { key, parsed: result })
     }
   }
-  mark(`read, parse, validate, render (${threads} thread${threads > 1 ? 's' : ''})`)
-  return compiler
+  mark(`parse, validate, render ${misses.length} (${threads} thread${threads > 1 ? 's' : ''})`)
+  return { compiler, settingsText, keys, parsed }
+}
+
+/** Reads every source file of `dir` into a compiler. */
+export async function loadCatalogue(options: CompileOptions): Promise<CatalogueCompiler> {
+  return (await load(options)).compiler
 }
 
 /**
@@ -98,19 +169,74 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   return (await loadCatalogue(options)).compile()
 }
 
+export interface BuildResult extends CompileResult {
+  /** True when the output on disk was already built from these very inputs: nothing written. */
+  upToDate?: boolean
+  /** The output's content hash (also when up to date). */
+  contentHash?: string
+}
+
+async function outputContentHash(out: string): Promise<string | undefined> {
+  try {
+    return JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')).contentHash
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * Compiles a catalogue folder and, when it has no problems, replaces `out` with the result.
- * A failed compile writes nothing and leaves the previous output as it was.
+ * A failed compile writes nothing and leaves the previous output as it was. With the cache
+ * (default), unchanged files are not parsed again, and a build whose inputs are those of
+ * the output on disk writes nothing at all.
  *
  * @example
  * const result = await build({ dir: 'catalogue', out: 'dist/catalogue' })
  * if (!result.ok) process.exitCode = 1
  */
-export async function build(options: BuildOptions): Promise<CompileResult> {
-  const result = await compile(options)
-  if (result.ok && result.output) await writeOutputAtomic(options.out, result.output.files)
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const useCache = options.cache !== false
+  const last = useCache ? await readLastBuild(options.out) : undefined
+  // The parses are read only when the output on disk is not that of the last build's inputs.
+  let parsedCache: Promise<BuildCache['parsed']> | undefined
+  const cache: BuildCache | undefined = useCache
+    ? { parsed: new Map(), ...(last && { last }) }
+    : undefined
+  const loaded = await load(
+    options,
+    cache,
+    async () => {
+      parsedCache ??= readParsed(options.out)
+      return parsedCache
+    },
+    last && (await outputContentHash(options.out)) === last.contentHash ? last.inputs : undefined,
+  )
+  if (loaded.upToDate && last) {
+    mark('up to date')
+    return {
+      ok: true,
+      problems: [],
+      fileCount: loaded.keys.length + (loaded.settingsText === undefined ? 0 : 1),
+      reportCount: loaded.keys.length,
+      upToDate: true,
+      contentHash: last.contentHash,
+    }
+  }
+  const inputs = inputsHash(loaded.settingsText, loaded.keys)
+  const result = loaded.compiler.compile()
+  mark('compile')
+  if (!result.ok || !result.output) return result
+  await writeOutputAtomic(options.out, result.output.files)
   mark('write')
-  return result
+  const contentHash = result.output.manifest.contentHash
+  if (options.cache !== false && result.reportCount <= CACHE_AT_MOST) {
+    const parsed = new Map<string, ParsedReport>()
+    for (const { key, parsed: p } of loaded.parsed.values())
+      if (p.report && p.problems.length === 0) parsed.set(key, p)
+    await writeBuildCache(options.out, { parsed, last: { inputs, contentHash } })
+    mark('cache')
+  }
+  return { ...result, contentHash }
 }
 
 /**
