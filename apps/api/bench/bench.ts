@@ -1,145 +1,98 @@
 // `pnpm --filter colophon-api bench`: prints figures, asserts nothing (DESIGN.md budgets).
-//  1. HTTP on Node over loopback, 10,000 reports: a bare Hono route, one report by slug, a
-//     list page, a search; requests/s, p50, p99 and each as a ratio of the bare route.
-//  2. Search latency in process over the same 10,000 reports.
+// Rows are printed as each completes. BENCH_ROWS picks rows (search,http,bundle; all by
+// default); BENCH_SIZES the in-process search sizes (10000,100000); BENCH_BASELINE=0 skips
+// the MiniSearch baseline (it runs at 10,000 only unless BENCH_BASELINE=all).
+//  1. Search in process (colophon-content/search vs the old MiniSearch path).
+//  2. HTTP with wrk on loopback: slug lookup vs a bare route with the same middleware.
 //  3. The worker bundle, gzipped, from `wrangler deploy --dry-run`.
-import { fork, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import { build, generateCatalogue, readCompiledCatalogue } from 'colophon-content/node'
+import { build, generateCatalogue } from 'colophon-content/node'
 import { openCatalogue } from '../src/catalogue.ts'
-import { listReports } from '../src/list.ts'
-import { EmbeddedStore } from '../src/store/embedded.ts'
+import { FolderStore } from '../src/store/folder.ts'
+import { benchHttp } from './http-bench.ts'
+import { querySet } from './query-set.ts'
+import { benchSearch } from './search-bench.ts'
 
-const COUNT = Number(process.env.BENCH_REPORTS ?? 10_000)
-const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5_000)
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16)
+const ROWS = new Set((process.env.BENCH_ROWS ?? 'search,http,bundle').split(','))
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number)
+const BASELINE = process.env.BENCH_BASELINE ?? '10000'
+const HTTP_REPORTS = Number(process.env.BENCH_HTTP_REPORTS ?? 10_000)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
 const here = fileURLToPath(new URL('.', import.meta.url))
 const api = join(here, '..')
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
-}
-
-async function load(urls: string[], durationMs: number) {
-  const latencies: number[] = []
-  let errors = 0
-  let next = 0
-  const end = performance.now() + durationMs
-  const worker = async () => {
-    while (performance.now() < end) {
-      const url = urls[next++ % urls.length] as string
-      const start = performance.now()
-      const res = await fetch(url)
-      await res.arrayBuffer()
-      latencies.push(performance.now() - start)
-      if (res.status !== 200) errors++
-    }
-  }
-  const started = performance.now()
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker))
-  const elapsed = performance.now() - started
-  latencies.sort((a, b) => a - b)
-  return {
-    rps: latencies.length / (elapsed / 1000),
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    errors,
+console.log(
+  `Node ${process.version}; budgets: search p99 < 10 ms at 10,000 and < 30 ms at 100,000 (uncached, with facets); slug ≥ 0.80 × bare route with the same middleware; bundle < 150 KB gzip`,
+)
+const p99s = new Map<number, { wall: number; cpu: number }>()
+if (ROWS.has('search')) {
+  for (const size of SIZES) {
+    const baseline =
+      BASELINE === 'all' || (BASELINE !== '0' && SIZES.includes(size) && String(size) === BASELINE)
+    p99s.set(size, await benchSearch(size, { baseline }))
   }
 }
 
-const temp = mkdtempSync(join(tmpdir(), 'colophon-bench-'))
-try {
-  console.log(`Generating and compiling ${COUNT.toLocaleString('en')} reports in ${temp} …`)
-  let t = performance.now()
-  await generateCatalogue(join(temp, 'src'), { count: COUNT, seed: 42 })
-  const result = await build({ dir: join(temp, 'src'), out: join(temp, 'out'), entry: false })
-  if (!result.ok) throw new Error(`compile failed: ${result.problems.length} problems`)
-  console.log(`  done in ${((performance.now() - t) / 1000).toFixed(1)} s`)
-
-  const compiled = readCompiledCatalogue(join(temp, 'out'))
-  const slugs = compiled.summaries.map((s) => s.slug)
-  const words = [
-    ...new Set(
-      compiled.summaries
-        .flatMap((s) => s.title.toLowerCase().split(/[^a-z]+/))
-        .filter((w) => w.length > 4),
-    ),
-  ].slice(0, 300)
-  // Measured queries and warm-up queries are distinct, so the search cache never helps the
-  // in-process figures.
-  const warmUp = words.slice(200)
-  words.length = Math.min(words.length, 200)
-
-  // 2. In-process search latency (the list pipeline: index search, filters, facets, page).
-  const catalogue = await openCatalogue(new EmbeddedStore(compiled))
-  t = performance.now()
-  await catalogue.search()
-  const indexLoad = performance.now() - t
-  const queries = words.flatMap((w, i) => [
-    w,
-    `${w} ${words[(i * 7) % words.length]}`,
-    w.slice(0, 3),
-  ])
-  for (const q of warmUp) await listReports(catalogue, { q })
-  const searchTimes: number[] = []
-  let hits = 0
-  for (const q of queries) {
-    const start = performance.now()
-    const r = await listReports(catalogue, { q })
-    searchTimes.push(performance.now() - start)
-    hits += r.total
-  }
-  searchTimes.sort((a, b) => a - b)
-
-  // 1. HTTP on loopback.
-  const server = fork(join(here, 'server.ts'), [join(temp, 'out')], {
-    execArgv: ['--import', 'tsx'],
-    stdio: 'inherit',
-  })
-  const port = await new Promise<number>((resolve) =>
-    server.once('message', (m) => resolve((m as { port: number }).port)),
-  )
-  const base = `http://127.0.0.1:${port}`
-  const scenarios: [string, string[]][] = [
-    ['bare Hono route (constant)', ['/bare']],
-    ['same + secureHeaders + cors', ['/bare-headers']],
-    ['GET /v1/reports/{slug}', slugs.slice(0, 2000).map((s) => `/v1/reports/${s}`)],
-    [
-      'GET /v1/reports?page=N (list)',
-      Array.from({ length: 50 }, (_, i) => `/v1/reports?page=${i + 1}`),
-    ],
-    [
-      'GET /v1/reports?q=… (200 queries, cached after first use)',
-      words.map((w) => `/v1/reports?q=${encodeURIComponent(w)}`),
-    ],
-    [
-      'GET /v1/reports?q=… (distinct two-word queries, uncached)',
-      words.flatMap((a, i) =>
-        words.slice(i + 1).map((b) => `/v1/reports?q=${encodeURIComponent(`${a} ${b}`)}`),
-      ),
-    ],
-  ]
-  const rows: string[] = []
-  let bareRps = 0
+let ratio: number | undefined
+if (ROWS.has('http')) {
+  const temp = mkdtempSync(join(tmpdir(), 'colophon-bench-'))
   try {
-    for (const [name, paths] of scenarios) {
-      const urls = paths.map((p) => base + p)
-      await load(urls, 1000) // warm-up
-      const r = await load(urls, DURATION_MS)
-      if (name.startsWith('bare')) bareRps = r.rps
-      rows.push(
-        `| ${name} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${(r.rps / bareRps).toFixed(2)} |${r.errors ? ` ${r.errors} non-200` : ''}`,
-      )
-    }
+    let t = performance.now()
+    await generateCatalogue(join(temp, 'src'), { count: HTTP_REPORTS, seed: 42 })
+    const result = await build({ dir: join(temp, 'src'), out: join(temp, 'out'), entry: false })
+    if (!result.ok) throw new Error(`compile failed: ${result.problems.length} problems`)
+    console.log(
+      `\n(HTTP catalogue: ${HTTP_REPORTS.toLocaleString('en')} reports generated and compiled in ${((performance.now() - t) / 1000).toFixed(1)} s)`,
+    )
+    const catalogue = await openCatalogue(new FolderStore(join(temp, 'out')))
+    const summaries = await catalogue.allSummaries()
+    const slugs = summaries.slice(0, 2000).map((s) => `/v1/reports/${s.slug}`)
+    t = performance.now()
+    const engine = await catalogue.engine()
+    const reports = await Promise.all(summaries.slice(0, 2000).map((s) => catalogue.report(s.slug)))
+    const queries = querySet(
+      reports.filter((r) => r !== undefined),
+      engine.index as NonNullable<typeof engine.index>,
+      11,
+      20,
+    )
+    const results = await benchHttp(
+      join(here, 'server.ts'),
+      join(temp, 'out'),
+      [
+        { name: 'bare Hono route (constant)', paths: ['/bare'] },
+        { name: 'bare route + secureHeaders + cors (the baseline)', paths: ['/bare-headers'] },
+        { name: 'GET /v1/reports/{slug} (2,000 slugs)', paths: slugs },
+        {
+          name: 'GET /v1/reports?page=N',
+          paths: Array.from({ length: 50 }, (_, i) => `/v1/reports?page=${i + 1}`),
+        },
+        {
+          name: `GET /v1/reports?q=… (${queries.length} realistic queries, cached after first use)`,
+          paths: queries.map((q) => `/v1/reports?q=${encodeURIComponent(q.q)}`),
+        },
+      ],
+      { seconds: SECONDS, connections: CONNECTIONS },
+    )
+    const slug = results.get('GET /v1/reports/{slug} (2,000 slugs)')?.rps ?? Number.NaN
+    const dressed =
+      results.get('bare route + secureHeaders + cors (the baseline)')?.rps ?? Number.NaN
+    ratio = slug / dressed
+    console.log(
+      `\nslug lookup / bare route with the same middleware: **${ratio.toFixed(2)}** (budget ≥ 0.80)`,
+    )
   } finally {
-    server.kill()
+    rmSync(temp, { recursive: true, force: true })
   }
+}
 
-  // 3. Bundle sizes.
+if (ROWS.has('bundle')) {
   const bundle = (env: string[]) => {
     const out = mkdtempSync(join(tmpdir(), 'colophon-bundle-'))
     const run = spawnSync('wrangler', ['deploy', '--dry-run', '--outdir', out, ...env], {
@@ -153,19 +106,15 @@ try {
     rmSync(out, { recursive: true, force: true })
     return `${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip`
   }
-
-  console.log(
-    `\nNode ${process.version}, ${COUNT.toLocaleString('en')} reports, ${CONCURRENCY} concurrent connections, ${DURATION_MS / 1000} s per row, loopback\n`,
-  )
-  console.log('| scenario | requests/s | p50 ms | p99 ms | ratio to bare |')
-  console.log('| --- | ---: | ---: | ---: | ---: |')
-  for (const row of rows) console.log(row)
-  console.log(
-    `\nSearch in process over ${COUNT.toLocaleString('en')} reports (${searchTimes.length} queries, ${Math.round(hits / searchTimes.length)} hits on average, list pipeline with facets): p50 ${percentile(searchTimes, 50).toFixed(2)} ms, p99 ${percentile(searchTimes, 99).toFixed(2)} ms, max ${searchTimes.at(-1)?.toFixed(2)} ms; index load ${indexLoad.toFixed(0)} ms`,
-  )
-  console.log(`Worker bundle, code without content (env kv): ${bundle(['--env', 'kv'])}`)
-  console.log(`Worker bundle with the embedded catalogue (default): ${bundle([])}`)
-  console.log('Budgets (DESIGN.md): slug ≥ 0.80 of bare; search p99 < 10 ms; bundle < 150 KB gzip.')
-} finally {
-  rmSync(temp, { recursive: true, force: true })
+  console.log(`\nWorker bundle, code without content (env kv): ${bundle(['--env', 'kv'])}`)
 }
+
+console.log('\n### Against the budgets\n')
+console.log('| budget | measured |')
+console.log('| --- | --- |')
+for (const [size, p99] of p99s)
+  console.log(
+    `| search p99 at ${size.toLocaleString('en')}, uncached, with facets < ${size >= 100_000 ? 30 : 10} ms | ${p99.wall.toFixed(2)} ms wall, ${p99.cpu.toFixed(2)} ms CPU |`,
+  )
+if (ratio !== undefined)
+  console.log(`| slug ≥ 0.80 × bare route with the same middleware (wrk) | ${ratio.toFixed(2)} |`)

@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { build, generateCatalogue, readCompiledCatalogue } from 'colophon-content/node'
+import { build, generateCatalogue } from 'colophon-content/node'
 import { createApp } from '../src/app.ts'
-import { EmbeddedStore } from '../src/store/embedded.ts'
+import { FolderStore } from '../src/store/folder.ts'
 
 const COUNT = Number(process.env.BENCH_REPORTS ?? 10_000)
 const dir = mkdtempSync(join(tmpdir(), 'colophon-harvest-bench-'))
@@ -16,8 +16,7 @@ try {
   await generateCatalogue(join(dir, 'catalogue'), { count: COUNT, seed: 1 })
   const result = await build({ dir: join(dir, 'catalogue'), out: join(dir, 'out'), entry: false })
   if (!result.ok) throw new Error('the generated catalogue did not compile')
-  const catalogue = readCompiledCatalogue(join(dir, 'out'))
-  const fresh = () => createApp({ store: new EmbeddedStore(catalogue) })
+  const fresh = () => createApp({ store: new FolderStore(join(dir, 'out')) })
 
   const rest = async () => {
     const app = fresh()

@@ -2,16 +2,15 @@
 // route returning a constant on the same @hono/node-server stack (the baseline).
 
 import { serve } from '@hono/node-server'
-import { readCompiledCatalogue } from 'colophon-content/node'
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import { secureHeaders } from 'hono/secure-headers'
 import { createApp } from '../src/app.ts'
-import { EmbeddedStore } from '../src/store/embedded.ts'
+import { FolderStore } from '../src/store/folder.ts'
 
 const dir = process.argv[2]
 if (!dir) throw new Error('usage: server.ts <compiled catalogue dir>')
-const api = createApp({ store: new EmbeddedStore(readCompiledCatalogue(dir), 'dir') })
+const api = createApp({ store: new FolderStore(dir) })
 const bare = new Hono().get('/bare', (c) => c.text('ok'))
 // The same constant behind the two middlewares every API response pays for.
 const dressed = new Hono()

@@ -8,10 +8,10 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { build, generateCatalogue, readCompiledCatalogue } from 'colophon-content/node'
+import { build, generateCatalogue } from 'colophon-content/node'
 import { createApp } from '../src/app.ts'
 import { startServer } from '../src/node-server.ts'
-import { EmbeddedStore } from '../src/store/embedded.ts'
+import { FolderStore } from '../src/store/folder.ts'
 import { OFFERED_FORMATS, type WebRendererModule } from '../src/web-pages.ts'
 
 const count = Number(process.argv[2] ?? 10_000)
@@ -37,7 +37,7 @@ try {
   await generateCatalogue(join(dir, 'source'), { count, seed: 1 })
   const result = await build({ dir: join(dir, 'source'), out: join(dir, 'compiled') })
   if (!result.ok) throw new Error('the generated catalogue did not compile')
-  const store = new EmbeddedStore(readCompiledCatalogue(join(dir, 'compiled')), 'dir')
+  const store = new FolderStore(join(dir, 'compiled'))
   const app = createApp({ store, publicUrl: 'https://reports.example.org' })
   const list = (await (await app.request('/v1/reports?per_page=100&sort=title')).json()) as {
     items: { slug: string }[]

@@ -1,7 +1,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from './app.ts'
-import { EmbeddedStore } from './store/embedded.ts'
+import { FolderStore } from './store/folder.ts'
 import { buildFixture, type Fixture, REFERENCE_SLUG } from './test-support/fixture.ts'
 import { responseValidator } from './test-support/openapi.ts'
 
@@ -11,7 +11,7 @@ let check: ReturnType<typeof responseValidator>
 
 beforeAll(async () => {
   fixture = await buildFixture()
-  app = createApp({ store: new EmbeddedStore(fixture.catalogue), version: '9.9.9' })
+  app = createApp({ store: new FolderStore(fixture.out), version: '9.9.9' })
   const doc = await (await app.request('/openapi.json')).json()
   check = responseValidator(doc)
 })
@@ -95,6 +95,22 @@ describe('GET /v1/reports', () => {
     expect(body.items[0].slug).toBe(REFERENCE_SLUG)
     const byIsbn = await (await app.request('/v1/reports?q=9789292540470')).json()
     expect(byIsbn.items.map((r: { slug: string }) => r.slug)).toEqual([REFERENCE_SLUG])
+  })
+
+  it('finds a report by an ISBN in any form, a DOI and an ISBN-10 (exact lookup, not words)', async () => {
+    const slugsOf = async (q: string) =>
+      (
+        (await (await app.request(`/v1/reports?q=${encodeURIComponent(q)}`)).json()).items as {
+          slug: string
+        }[]
+      ).map((r) => r.slug)
+    expect(await slugsOf('978-92-9261-858-2')).toEqual(['energy-outlook-2019'])
+    expect(await slugsOf('ISBN 978 92 9261 858 2')).toEqual(['energy-outlook-2019'])
+    expect(await slugsOf('0-306-40615-2')).toEqual(['r-and-d-special-characters'])
+    expect(await slugsOf('https://doi.org/10.22617/WPS200123-2')).toEqual([
+      'r-and-d-special-characters',
+    ])
+    expect(await slugsOf('978-92-9261-858-9')).toEqual([])
   })
 
   it('keeps relevance order for a cached query after other sorts of it', async () => {
@@ -203,6 +219,7 @@ describe('GET /v1/reports', () => {
     ['?country=XX', 'country', /not an ISO 3166-1/],
     ['?year=13', 'year', /four-digit/],
     [`?q=${'a'.repeat(5000)}`, 'q', /at most 200/],
+    [`?q=${encodeURIComponent(Array(13).fill('trade').join(' '))}`, 'q', /at most 12 words/],
     ['?page=1&page=2', 'page', /.+/],
     [`?${'x'.repeat(300)}=1`, `${'x'.repeat(100)}…`, /unknown parameter/],
   ])('rejects %s naming %s', async (query, parameter, message) => {
@@ -230,7 +247,7 @@ describe('GET /v1/reports/{slug}', () => {
     const body = await res.json()
     check('/v1/reports/{slug}', 200, 'application/json', body)
     expect(body).toEqual(fixture.catalogue.report(REFERENCE_SLUG))
-    const hash = fixture.catalogue.manifest.reports[REFERENCE_SLUG]
+    const hash = fixture.catalogue.reportHash(REFERENCE_SLUG)
     expect(res.headers.get('ETag')).toBe(`"${hash}-json"`)
     expect(res.headers.get('Vary')).toBe('Accept')
     const again = await app.request(`/v1/reports/${REFERENCE_SLUG}`, {
@@ -374,7 +391,7 @@ describe('vocabularies, feed, sitemap, health', () => {
       contentHash: fixture.catalogue.manifest.contentHash,
       reportCount: 4,
       schemaVersion: 1,
-      store: 'embedded',
+      store: 'dir',
     })
   })
 })
@@ -419,10 +436,10 @@ describe('HTTP behaviour', () => {
   it('answers 500 as a problem without internals', async () => {
     const broken = createApp({
       store: {
-        ...new EmbeddedStore(fixture.catalogue),
         kind: 'broken',
-        manifest: () => Promise.reject(new Error('secret internal detail /etc/passwd')),
-      } as never,
+        snapshot: () => Promise.reject(new Error('secret internal detail /etc/passwd')),
+        piece: () => Promise.reject(new Error('secret internal detail /etc/passwd')),
+      },
     })
     const res = await broken.request('/v1/reports')
     const body = await problem(res, 500)

@@ -1,45 +1,45 @@
-import { createSearchIndex } from 'colophon-content/search'
-import { describe, expect, it } from 'vitest'
-import { searchIndex } from './catalogue.ts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openCatalogue, queryKey } from './catalogue.ts'
+import { FolderStore } from './store/folder.ts'
+import { buildFixture, type Fixture, REFERENCE_SLUG } from './test-support/fixture.ts'
 
-const blank = {
-  subtitle: '',
-  summary: '',
-  authors: '',
-  description: '',
-  keyFindings: '',
-  contents: '',
-  topics: '',
-  identifiers: '',
-}
+let fixture: Fixture
+beforeAll(async () => {
+  fixture = await buildFixture()
+})
+afterAll(() => fixture.cleanup())
 
-function index() {
-  const idx = createSearchIndex()
-  idx.addAll([
-    { ...blank, slug: 'trade-report', title: 'Trade in Asia' },
-    { ...blank, slug: 'grade-report', title: 'Grade inflation' },
-  ])
-  return idx
-}
-
-const ids = (q: string) => searchIndex(index(), q).map((r) => r.id)
-
-describe('searchIndex', () => {
-  it('an exact match does not pull in fuzzy neighbours', () => {
-    expect(ids('trade')).toEqual(['trade-report'])
-    expect(ids('grade')).toEqual(['grade-report'])
+describe('a catalogue snapshot', () => {
+  it('finds reports by text through its engine, doc ids = positions in the list', async () => {
+    const catalogue = await openCatalogue(new FolderStore(fixture.out))
+    const { hits } = await catalogue.textHits('factory asia')
+    const slugs = (await catalogue.snapshot.summariesOf(hits.docs)).map((s) => s.slug)
+    expect(slugs).toContain(REFERENCE_SLUG)
   })
 
-  it('a misspelt word still finds the report via the fuzzy fallback', () => {
-    expect(ids('tradex')).toEqual(['trade-report'])
-    expect(ids('trade asiia')).toEqual(['trade-report'])
+  it('keeps the hits of a query: the same query again (any case, any spacing) is cached', async () => {
+    const catalogue = await openCatalogue(new FolderStore(fixture.out))
+    const first = await catalogue.textHits('Trade  Finance')
+    expect(first.cached).toBe(false)
+    const again = await catalogue.textHits('trade finance')
+    expect(again.cached).toBe(true)
+    expect(again.hits).toBe(first.hits)
+    // A trailing space means the word is complete: another query.
+    expect((await catalogue.textHits('trade finance ')).cached).toBe(false)
   })
 
-  it('keeps prefix matching on the last word', () => {
-    expect(ids('inflation gra')).toEqual(['grade-report'])
+  it('builds the engine once per snapshot and keeps only the resolved engine', async () => {
+    const catalogue = await openCatalogue(new FolderStore(fixture.out))
+    const [a, b] = await Promise.all([catalogue.engine(), catalogue.engine()])
+    expect(await catalogue.engine()).toBe(a)
+    expect(b).toBe(a)
+    expect(a.columns.count).toBe(catalogue.reportCount)
   })
+})
 
-  it('falls back to nothing for short unknown words', () => {
-    expect(ids('xyz')).toEqual([])
+describe('queryKey', () => {
+  it('folds case and runs of spaces, keeps a trailing space', () => {
+    expect(queryKey('  Factory   ASIA')).toBe('factory asia')
+    expect(queryKey('factory ')).toBe('factory ')
   })
 })

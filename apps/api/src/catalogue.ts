@@ -1,87 +1,116 @@
 // What the routes read: one snapshot of the catalogue (a manifest and everything derived from
 // it), cached per store and content hash so that a request pays only for its own work.
-import type { Manifest, VocabularyCounts } from 'colophon-content'
-import { loadSearchIndex } from 'colophon-content/search'
+import type { Tombstone, VocabularyCounts } from 'colophon-content'
+import type { SearchEngine, TextHits } from 'colophon-content/search'
+import { LruCache, type Snapshot, type SnapshotManifest } from 'colophon-content/snapshot'
 import type { CatalogueSettings, CompiledReport, ReportSummary } from 'colophon-schema'
-import type { CatalogueStore, IdentifierIndex } from './store/store.ts'
-
-type SearchIndex = ReturnType<typeof loadSearchIndex>
+import { loadSearchEngine } from './search-engine.ts'
+import type { CatalogueStore } from './store/store.ts'
 
 /** How many full-text queries' hits a snapshot keeps. */
 export const SEARCH_CACHE_SIZE = 1_000
 
-/**
- * Per-query options over the compiled index's defaults: prefix matching for the last word
- * only (what is being typed), no fuzzy matching. Prefix and fuzzy expansion of every word is
- * what makes a search over 10,000 reports slow.
- */
-const SEARCH_TUNING = {
-  prefix: (_term: string, i: number, terms: string[]) => i === terms.length - 1,
-  fuzzy: false,
-} as const
-
-/**
- * The fallback when the exact and prefix query finds nothing (a misspelling): fuzzy matching
- * for words of five letters or more. Only then, so that an exact match never pulls in its
- * fuzzy neighbours ("trade" does not find "grade") and most queries skip the expansion.
- */
-const FUZZY_FALLBACK = {
-  prefix: SEARCH_TUNING.prefix,
-  fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false),
-}
-
-/**
- * Full-text search over a loaded index: exact and prefix first, fuzzy only when that finds
- * nothing.
- *
- * @example
- * searchIndex(index, 'fctory').map((r) => r.id) // ['beyond-factory-asia'] via the fallback
- */
-export function searchIndex(index: SearchIndex, q: string) {
-  const exact = index.search(q, SEARCH_TUNING)
-  return exact.length > 0 ? exact : index.search(q, FUZZY_FALLBACK)
+/** The cache key of a query: case and runs of spaces do not matter; a trailing space does. */
+export function queryKey(q: string): string {
+  return q.toLowerCase().replace(/\s+/g, ' ').trimStart()
 }
 
 /** How many rendered reports (any format) a snapshot keeps. */
 export const RENDER_CACHE_SIZE = 5_000
 
-/** A catalogue snapshot: constant data plus lazily built indexes. */
+/**
+ * A catalogue snapshot as the routes see it: its manifest, settings and vocabularies (small,
+ * read when it opens), everything else read from the snapshot's pieces on demand. Only
+ * resolved values are kept: requests never wait on another request's promise.
+ */
 export class Catalogue {
-  readonly #store: CatalogueStore
+  readonly snapshot: Snapshot
   readonly storeKind: string
-  readonly manifest: Manifest
+  readonly manifest: SnapshotManifest
   readonly settings: CatalogueSettings
-  readonly summaries: readonly ReportSummary[]
   readonly vocabularies: VocabularyCounts
-  #position: Map<string, number> | undefined
-  #titleOrder: Uint32Array | undefined
-  #dateBounds: { lo: string[]; hi: string[] } | undefined
-  #search: Promise<SearchIndex> | undefined
-  #identifiers: Promise<IdentifierIndex> | undefined
-  readonly #rendered = new Map<string, string>()
+  /** Withdrawn reports by slug: a 410, a deleted OAI record; out of lists and search. */
+  readonly withdrawn: Readonly<Record<string, Tombstone>>
+  #summaries: readonly ReportSummary[] | undefined
+  #engine: SearchEngine | undefined
+  readonly #rendered = new LruCache<string, string>(RENDER_CACHE_SIZE)
+  readonly #hits = new LruCache<string, TextHits>(SEARCH_CACHE_SIZE)
   readonly #memo = new Map<string, unknown>()
-  readonly #hits = new Map<string, number[]>()
 
   constructor(
-    store: CatalogueStore,
-    data: Pick<Catalogue, 'manifest' | 'settings' | 'summaries' | 'vocabularies'>,
+    snapshot: Snapshot,
+    storeKind: string,
+    data: Pick<Catalogue, 'settings' | 'vocabularies' | 'withdrawn'>,
   ) {
-    this.#store = store
-    this.storeKind = store.kind
-    this.manifest = data.manifest
+    this.snapshot = snapshot
+    this.storeKind = storeKind
+    this.manifest = snapshot.manifest
     this.settings = data.settings
-    this.summaries = data.summaries
     this.vocabularies = data.vocabularies
+    this.withdrawn = data.withdrawn
+  }
+
+  /** The tombstone of a withdrawn report (own keys only: "constructor" is no slug). */
+  tombstone(slug: string): Tombstone | undefined {
+    return Object.hasOwn(this.withdrawn, slug) ? this.withdrawn[slug] : undefined
+  }
+
+  get reportCount(): number {
+    return this.manifest.reportCount
   }
 
   report(slug: string): Promise<CompiledReport | undefined> {
-    if (!Object.hasOwn(this.manifest.reports, slug)) return Promise.resolve(undefined)
-    return this.#store.report(slug)
+    return this.snapshot.report(slug)
+  }
+
+  /** A report's content hash (its strong ETag), or undefined for an unknown slug. */
+  reportHash(slug: string): Promise<string | undefined> {
+    return this.snapshot.reportHash(slug)
+  }
+
+  /** The slug of the report with this normalized identifier. */
+  async lookup(kind: 'isbn' | 'doi', normalized: string): Promise<string | undefined> {
+    const id = await this.snapshot.lookup(kind, normalized)
+    return id === undefined ? undefined : this.snapshot.slugAt(id)
+  }
+
+  /** The newest `count` summaries (the feed, a first page): one block read. */
+  newest(count: number): Promise<ReportSummary[]> {
+    return this.snapshot.summaries(0, count)
+  }
+
+  /**
+   * Every summary, newest first, read from the blocks once per snapshot. What the in-memory
+   * list and search need until they work from the compact columns.
+   */
+  async allSummaries(): Promise<readonly ReportSummary[]> {
+    if (this.#summaries) return this.#summaries
+    const all: ReportSummary[] = []
+    for await (const summary of this.snapshot.allSummaries()) all.push(summary)
+    this.#summaries ??= all
+    return this.#summaries
+  }
+
+  /** The summaries, once `allSummaries()` has been awaited. */
+  get summaries(): readonly ReportSummary[] {
+    if (!this.#summaries) throw new Error('Catalogue: await allSummaries() first')
+    return this.#summaries
+  }
+
+  /**
+   * A value derived from the snapshot (an order, the OAI items), computed once: a snapshot
+   * never changes. Synchronous, so no promise is ever shared between requests.
+   */
+  memo<T>(key: string, make: () => T): T {
+    if (this.#memo.has(key)) return this.#memo.get(key) as T
+    const value = make()
+    this.#memo.set(key, value)
+    return value
   }
 
   /**
    * A rendered representation, cached: a snapshot never changes, so neither does a report's
-   * BibTeX or JSON. Bounded (oldest out first) so that a large catalogue cannot fill memory.
+   * BibTeX or JSON. Bounded (least recently used out first).
    */
   async rendered(
     key: string,
@@ -90,89 +119,35 @@ export class Catalogue {
     const cached = this.#rendered.get(key)
     if (cached !== undefined) return cached
     const value = await render()
-    if (value === undefined) return undefined
-    if (this.#rendered.size >= RENDER_CACHE_SIZE) {
-      this.#rendered.delete(this.#rendered.keys().next().value as string)
-    }
-    this.#rendered.set(key, value)
+    if (value !== undefined) this.#rendered.set(key, value)
     return value
   }
 
   /**
-   * Positions of the reports matching a full-text query, best first; the most recent
-   * SEARCH_CACHE_SIZE queries are kept (typing a query repeats its prefixes).
+   * The reports matching a full-text query (ids = doc ids, positions in the newest-first
+   * list), with scores; the most recent SEARCH_CACHE_SIZE queries are kept (typing a query
+   * repeats its prefixes). Throws the engine's `SearchLimitError` for a query over its limits.
    */
-  async searchHits(q: string): Promise<number[]> {
-    const key = q.toLowerCase().replace(/\s+/g, ' ')
+  async textHits(q: string): Promise<{ hits: TextHits; cached: boolean }> {
+    const key = queryKey(q)
     const cached = this.#hits.get(key)
-    if (cached) {
-      // Most recently used last: Map keeps insertion order.
-      this.#hits.delete(key)
-      this.#hits.set(key, cached)
-      return cached
-    }
-    const index = await this.search()
-    const positions: number[] = []
-    for (const hit of searchIndex(index, q)) {
-      const position = this.position.get(hit.id as string)
-      if (position !== undefined) positions.push(position)
-    }
-    if (this.#hits.size >= SEARCH_CACHE_SIZE)
-      this.#hits.delete(this.#hits.keys().next().value as string)
-    this.#hits.set(key, positions)
-    return positions
+    if (cached) return { hits: cached, cached: true }
+    const engine = await this.engine()
+    const hits = await engine.matchText(key)
+    this.#hits.set(key, hits)
+    return { hits, cached: false }
   }
 
-  /** A value derived from this snapshot alone, computed once. */
-  memo<T>(key: string, compute: () => T): T {
-    if (!this.#memo.has(key)) this.#memo.set(key, compute())
-    return this.#memo.get(key) as T
-  }
-
-  /** Position of each slug in `summaries` (newest first). */
-  get position(): Map<string, number> {
-    this.#position ??= new Map(this.summaries.map((s, i) => [s.slug, i]))
-    return this.#position
-  }
-
-  /** Summary positions in title order (locale-aware, then newest first). */
-  get titleOrder(): Uint32Array {
-    if (!this.#titleOrder) {
-      const collator = new Intl.Collator(this.settings.language, {
-        sensitivity: 'base',
-        numeric: true,
-      })
-      const order = Uint32Array.from(this.summaries.keys())
-      const titles = this.summaries.map((s) => s.title)
-      order.sort((a, b) => collator.compare(titles[a] as string, titles[b] as string) || a - b)
-      this.#titleOrder = order
-    }
-    return this.#titleOrder
-  }
-
-  /** Earliest and latest day each report's partial date may mean ("2013" → 2013-01-01…2013-12-31). */
-  get dateBounds(): { lo: string[]; hi: string[] } {
-    this.#dateBounds ??= {
-      lo: this.summaries.map((s) => lowerBound(s.published)),
-      hi: this.summaries.map((s) => upperBound(s.published)),
-    }
-    return this.#dateBounds
-  }
-
-  search(): Promise<SearchIndex> {
-    this.#search ??= this.#store.searchIndex().then(loadSearchIndex)
-    this.#search.catch(() => {
-      this.#search = undefined
-    })
-    return this.#search
-  }
-
-  identifiers(): Promise<IdentifierIndex> {
-    this.#identifiers ??= this.#store.identifiers()
-    this.#identifiers.catch(() => {
-      this.#identifiers = undefined
-    })
-    return this.#identifiers
+  /**
+   * The search engine (index and columns), opened once per snapshot. Only the resolved
+   * engine is kept: a promise shared between requests is cancelled by the Workers runtime
+   * with the request that made it.
+   */
+  async engine(): Promise<SearchEngine> {
+    if (this.#engine) return this.#engine
+    const engine = await loadSearchEngine(this.snapshot, this.settings, () => this.allSummaries())
+    this.#engine ??= engine
+    return this.#engine
   }
 }
 
@@ -186,38 +161,38 @@ export function upperBound(date: string): string {
   return date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-31` : date
 }
 
-const snapshots = new WeakMap<CatalogueStore, Map<string, Promise<Catalogue>>>()
+// One Catalogue per snapshot (per content hash) and public URL, kept once resolved.
+const catalogues = new WeakMap<Snapshot, Map<string, Catalogue>>()
 
 /**
- * The current snapshot of `store`: rebuilt only when the manifest's content hash changes.
+ * The current catalogue of `store`: a new one only when the snapshot (content hash) changes.
  *
  * @example
- * const catalogue = await openCatalogue(new EmbeddedStore(compiled))
+ * const catalogue = await openCatalogue(new BundledStore(bundled))
  */
 export async function openCatalogue(store: CatalogueStore, publicUrl?: string): Promise<Catalogue> {
-  const manifest = await store.manifest()
-  let byUrl = snapshots.get(store)
+  const snapshot = await store.snapshot()
+  let byUrl = catalogues.get(snapshot)
   if (!byUrl) {
     byUrl = new Map()
-    snapshots.set(store, byUrl)
+    catalogues.set(snapshot, byUrl)
   }
-  // Snapshots (and their rendered caches) are kept apart per public URL.
+  // Catalogues (and their rendered caches) are kept apart per public URL.
   const key = publicUrl ?? ''
   const cached = byUrl.get(key)
-  if (cached) {
-    const current = await cached.catch(() => undefined)
-    if (current?.manifest.contentHash === manifest.contentHash) return current
-  }
-  const next = Promise.all([store.settings(), store.summaries(), store.vocabularies()]).then(
-    ([settings, summaries, vocabularies]) =>
-      new Catalogue(store, {
-        manifest,
-        settings: publicUrl ? { ...settings, baseUrl: publicUrl } : settings,
-        summaries,
-        vocabularies,
-      }),
-  )
-  byUrl.set(key, next)
-  next.catch(() => byUrl.delete(key))
-  return next
+  if (cached) return cached
+  const [settings, vocabularies, withdrawn] = await Promise.all([
+    snapshot.settings(),
+    snapshot.vocabularies(),
+    snapshot.withdrawn(),
+  ])
+  const catalogue = new Catalogue(snapshot, store.kind, {
+    settings: publicUrl ? { ...settings, baseUrl: publicUrl } : settings,
+    vocabularies,
+    withdrawn,
+  })
+  const existing = byUrl.get(key)
+  if (existing) return existing
+  byUrl.set(key, catalogue)
+  return catalogue
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from './app.ts'
 import { createClient } from './client.ts'
-import { EmbeddedStore } from './store/embedded.ts'
+import { FolderStore } from './store/folder.ts'
 import { buildFixture, type Fixture, REFERENCE_SLUG } from './test-support/fixture.ts'
 
 let fixture: Fixture
@@ -9,7 +9,7 @@ let client: ReturnType<typeof createClient>
 
 beforeAll(async () => {
   fixture = await buildFixture()
-  const app = createApp({ store: new EmbeddedStore(fixture.catalogue) })
+  const app = createApp({ store: new FolderStore(fixture.out) })
   client = createClient('http://localhost', {
     fetch: (input: RequestInfo | URL, init?: RequestInit) => app.request(input, init),
   })

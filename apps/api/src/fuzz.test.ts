@@ -3,7 +3,7 @@
 import { Agent, request as httpRequest } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startServer } from './node-server.ts'
-import { EmbeddedStore } from './store/embedded.ts'
+import { FolderStore } from './store/folder.ts'
 import { buildFixture, type Fixture } from './test-support/fixture.ts'
 import {
   FORGED_HOST,
@@ -23,7 +23,7 @@ const agent = new Agent({ keepAlive: true, maxSockets: 4 })
 
 beforeAll(async () => {
   fixture = await buildFixture()
-  server = await startServer({ store: new EmbeddedStore(fixture.catalogue), port: 0 })
+  server = await startServer({ store: new FolderStore(fixture.out), port: 0 })
 })
 afterAll(async () => {
   agent.destroy()

@@ -3,7 +3,7 @@
 // mean equal bodies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from './app.ts'
-import { EmbeddedStore } from './store/embedded.ts'
+import { FolderStore } from './store/folder.ts'
 import { queryProblems } from './strict-query.ts'
 import { buildFixture, type Fixture, REFERENCE_SLUG } from './test-support/fixture.ts'
 
@@ -11,7 +11,7 @@ let fixture: Fixture
 let app: ReturnType<typeof createApp>
 beforeAll(async () => {
   fixture = await buildFixture()
-  app = createApp({ store: new EmbeddedStore(fixture.catalogue) })
+  app = createApp({ store: new FolderStore(fixture.out) })
 })
 afterAll(() => fixture.cleanup())
 
@@ -105,7 +105,7 @@ describe('strict parameters', () => {
   it('sends other ETags for another public URL, whose bodies differ', async () => {
     const paths = [`/v1/reports/${REFERENCE_SLUG}.jsonld`, '/v1/feed.atom', '/sitemap.xml']
     const seen = async (publicUrl: string) => {
-      const other = createApp({ store: new EmbeddedStore(fixture.catalogue), publicUrl })
+      const other = createApp({ store: new FolderStore(fixture.out), publicUrl })
       const out: [string | null, string][] = []
       for (const path of paths) {
         const res = await other.request(path)

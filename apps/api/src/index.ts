@@ -13,8 +13,12 @@ export { REPORT_FORMATS, type ReportFormat } from './formats/index.ts'
 export { API_PATHS, isApiPath } from './paths.ts'
 export { HttpProblem, type Problem, type ProblemError } from './problem.ts'
 export type { Facets, FacetValue, Health, ListQuery, ReportList, Sort } from './schemas.ts'
+export { MANIFEST_POINTER, manifestKey, pointerOf } from './store/content-addressed.ts'
 export { EmbeddedStore } from './store/embedded.ts'
-export { buildIdentifierIndex } from './store/identifiers.ts'
 export { type KvNamespaceLike, KvStore, type KvStoreOptions } from './store/kv.ts'
-export { type KvEntry, kvEntries, MANIFEST_KEY } from './store/kv-layout.ts'
-export type { CatalogueStore, IdentifierIndex } from './store/store.ts'
+export { type R2BucketLike, R2Store } from './store/r2.ts'
+export {
+  type CatalogueStore,
+  SnapshotStore,
+  type SnapshotStoreOptions,
+} from './store/store.ts'

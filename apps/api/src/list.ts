@@ -1,5 +1,12 @@
-// GET /v1/reports: full-text search, filters, disjunctive facet counts, sort and paging over
-// the summaries, in one pass over the candidates.
+// GET /v1/reports: full-text search, filters, disjunctive facet counts, sort and paging, by
+// the search engine over the snapshot's columns (colophon-content/search).
+import {
+  dateLowerBound,
+  dateUpperBound,
+  modifiedSeconds,
+  queryLimitProblem,
+  SearchLimitError,
+} from 'colophon-content/search'
 import { closestMatch, isCountryCode, type ReportSummary } from 'colophon-schema'
 import { type Catalogue, lowerBound, upperBound } from './catalogue.ts'
 import { invalidParameters, type ProblemError } from './problem.ts'
@@ -25,20 +32,13 @@ export interface ListResult {
 
 const split = (value: string | undefined) => (value ? [...new Set(value.split(','))] : undefined)
 
-/** The value(s) of one facet for a summary. */
-function facetValues(s: ReportSummary, facet: FacetName): readonly string[] {
-  switch (facet) {
-    case 'type':
-      return [s.type]
-    case 'topic':
-      return s.topics ?? []
-    case 'country':
-      return s.countries ?? []
-    case 'series':
-      return s.series ? [s.series.key] : []
-    case 'year':
-      return [s.published.slice(0, 4)]
-  }
+/** The engine's column behind each facet. */
+const COLUMN: Record<FacetName, string> = {
+  type: 'type',
+  topic: 'topics',
+  country: 'countries',
+  series: 'series',
+  year: 'year',
 }
 
 /** Checks filter keys against the vocabularies, so a typo gets a 400 with a suggestion. */
@@ -103,102 +103,71 @@ function labels(catalogue: Catalogue): Record<FacetName, Map<string, string>> {
   }
 }
 
+/** What the request's `q` cost: whether its hits came from the snapshot's cache. */
+export interface ListTimings {
+  cached?: boolean
+}
+
 /**
  * Runs a list query against a catalogue snapshot.
  *
  * @example
  * const result = await listReports(catalogue, { q: 'factory asia', type: 'reports' })
  */
-export async function listReports(catalogue: Catalogue, query: ListQuery): Promise<ListResult> {
+export async function listReports(
+  catalogue: Catalogue,
+  query: ListQuery,
+  timings: ListTimings = {},
+): Promise<ListResult> {
   const selected = selections(catalogue, query)
-  const q = query.q?.trim() || undefined
-  const sort: Sort = query.sort ?? (q ? 'relevance' : 'newest')
-  const { summaries } = catalogue
-
-  // Candidates in the requested order, as positions in `summaries`.
-  let candidates: ArrayLike<number>
+  // Leading spaces never matter; a trailing one says the last word is complete (no prefix).
+  const q = query.q?.trimStart() || undefined
   if (q) {
-    // A copy: the cached hits stay in relevance order.
-    const positions = [...(await catalogue.searchHits(q))]
-    if (sort === 'newest') positions.sort((a, b) => a - b)
-    else if (sort === 'oldest') positions.sort((a, b) => b - a)
-    else if (sort === 'changed') {
-      const rank = new Uint32Array(summaries.length)
-      changedOrder(catalogue).forEach((position, i) => {
-        rank[position] = i
-      })
-      positions.sort((a, b) => (rank[a] as number) - (rank[b] as number))
-    } else if (sort === 'title') {
-      const rank = new Uint32Array(summaries.length)
-      catalogue.titleOrder.forEach((position, i) => {
-        rank[position] = i
-      })
-      positions.sort((a, b) => (rank[a] as number) - (rank[b] as number))
-    }
-    candidates = positions
-  } else if (sort === 'title') {
-    candidates = catalogue.titleOrder
-  } else if (sort === 'changed') {
-    candidates = changedOrder(catalogue)
-  } else {
-    candidates = catalogue.memo(`order:${sort}`, () => {
-      const all = Array.from(summaries.keys())
-      return sort === 'oldest' ? all.reverse() : all
-    })
+    const problem = queryLimitProblem(q)
+    if (problem) throw invalidParameters([{ parameter: 'q', detail: problem }])
   }
-
-  const active = FACETS.filter((f) => selected[f] !== undefined)
-  const sets = Object.fromEntries(active.map((f) => [f, new Set(selected[f])])) as Record<
-    FacetName,
-    Set<string>
-  >
-  const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<
-    FacetName,
-    Map<string, number>
-  >
-  const count = (s: ReportSummary, facet: FacetName) => {
-    const map = counts[facet]
-    for (const value of facetValues(s, facet)) map.set(value, (map.get(value) ?? 0) + 1)
-  }
-  const from = query.from && lowerBound(query.from)
-  const to = query.to && upperBound(query.to)
-  const bounds = from || to ? catalogue.dateBounds : undefined
-
-  // The unfiltered catalogue (the web app's first page) needs no pass: its facets are the
-  // same for every page and sort, so the snapshot computes them once.
-  const since =
-    query.changedSince &&
-    (query.changedSince.length === 10 ? `${query.changedSince}T00:00:00Z` : query.changedSince)
-  const unfiltered = !q && active.length === 0 && !bounds && !since
-  const matches: number[] = []
-  for (let i = 0; !unfiltered && i < candidates.length; i++) {
-    const position = candidates[i] as number
-    const s = summaries[position] as ReportSummary
-    if (since && s.modified < since) continue
-    if (bounds) {
-      if (from && (bounds.hi[position] as string) < from) continue
-      if (to && (bounds.lo[position] as string) > to) continue
-    }
-    // Which active filters this report fails: none → a match; exactly one → it still counts
-    // towards that filter's facet (the alternatives a reader could switch to).
-    let failed: FacetName | undefined
-    let failures = 0
-    for (const facet of active) {
-      const set = sets[facet]
-      if (!facetValues(s, facet).some((v) => set.has(v))) {
-        failed = facet
-        if (++failures > 1) break
-      }
-    }
-    if (failures === 0) {
-      matches.push(position)
-      for (const facet of FACETS) count(s, facet)
-    } else if (failures === 1 && failed) count(s, failed)
-  }
-
+  const sort: Sort = query.sort ?? (q ? 'relevance' : 'newest')
   const perPage = query.per_page ?? DEFAULT_PER_PAGE
   const page = query.page ?? 1
-  const total = unfiltered ? candidates.length : matches.length
+  const engine = await catalogue.engine()
+  let hits: Awaited<ReturnType<Catalogue['textHits']>>['hits'] | undefined
+  if (q) {
+    try {
+      const found = await catalogue.textHits(q)
+      hits = found.hits
+      timings.cached = found.cached
+    } catch (error) {
+      if (error instanceof SearchLimitError)
+        throw invalidParameters([{ parameter: 'q', detail: error.message }])
+      throw error
+    }
+  }
+  const filters: Record<string, string[]> = {}
+  for (const facet of FACETS) {
+    const values = selected[facet]
+    if (values) filters[COLUMN[facet]] = values
+  }
+  const from = query.from ? dateLowerBound(lowerBound(query.from)) : undefined
+  const to = query.to ? dateUpperBound(upperBound(query.to)) : undefined
+  const since =
+    query.changedSince === undefined
+      ? undefined
+      : modifiedSeconds(
+          query.changedSince.length === 10 ? `${query.changedSince}T00:00:00Z` : query.changedSince,
+        )
+  const result = engine.select(
+    {
+      filters,
+      dateRange: from !== undefined || to !== undefined ? { from, to } : undefined,
+      changedSince: since,
+      facets: FACETS.map((f) => COLUMN[f]),
+      sort,
+      offset: (page - 1) * perPage,
+      limit: perPage,
+    },
+    hits,
+  )
+  const { total } = result
   const pageCount = Math.ceil(total / perPage)
   if (page > Math.max(pageCount, 1)) {
     throw invalidParameters([
@@ -208,33 +177,11 @@ export async function listReports(catalogue: Catalogue, query: ListQuery): Promi
       },
     ])
   }
-  const start = (page - 1) * perPage
-  const window = unfiltered
-    ? Array.from((candidates as number[] | Uint32Array).slice(start, start + perPage))
-    : matches.slice(start, start + perPage)
-  const items = window.map((position) => summaries[position] as ReportSummary)
-  const facets = unfiltered
-    ? catalogue.memo('facets:all', () => {
-        for (const s of summaries) for (const facet of FACETS) count(s, facet)
-        return facetList(catalogue, counts)
-      })
-    : facetList(catalogue, counts)
-  return { total, page, perPage, pageCount, sort, items, facets }
-}
-
-/** Summary positions, most recently changed first, then by slug; once per snapshot. */
-function changedOrder(catalogue: Catalogue): Uint32Array {
-  return catalogue.memo('order:changed', () => {
-    const { summaries } = catalogue
-    const order = Uint32Array.from(summaries.keys())
-    order.sort((a, b) => {
-      const x = summaries[a] as ReportSummary
-      const y = summaries[b] as ReportSummary
-      if (x.modified !== y.modified) return x.modified < y.modified ? 1 : -1
-      return x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0
-    })
-    return order
-  })
+  const items = await catalogue.snapshot.summariesOf(result.ids)
+  const counts = Object.fromEntries(
+    FACETS.map((f) => [f, result.facets[COLUMN[f]] ?? new Map<string, number>()]),
+  ) as Record<FacetName, Map<string, number>>
+  return { total, page, perPage, pageCount, sort, items, facets: facetList(catalogue, counts) }
 }
 
 function facetList(catalogue: Catalogue, counts: Record<FacetName, Map<string, number>>): Facets {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startServer } from './node-server.ts'
-import { EmbeddedStore } from './store/embedded.ts'
+import { FolderStore } from './store/folder.ts'
 import { buildFixture, type Fixture, REFERENCE_SLUG } from './test-support/fixture.ts'
 
 let fixture: Fixture
@@ -43,7 +43,7 @@ beforeAll(async () => {
       }
     }\n`,
   )
-  server = await startServer({ store: new EmbeddedStore(fixture.catalogue), port: 0, webDir: web })
+  server = await startServer({ store: new FolderStore(fixture.out), port: 0, webDir: web })
 })
 afterAll(async () => {
   await server?.close()

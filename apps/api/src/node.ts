@@ -2,22 +2,20 @@
 // (127.0.0.1) choose where; CATALOGUE_DIR serves a compiled folder instead of the bundled one.
 import { fileURLToPath } from 'node:url'
 import { startServer } from './node-server.ts'
-import { EmbeddedStore } from './store/embedded.ts'
+import { FolderStore } from './store/folder.ts'
 import type { CatalogueStore } from './store/store.ts'
 
-async function store(): Promise<CatalogueStore> {
-  const dir = process.env.CATALOGUE_DIR
-  if (dir) {
-    const { readCompiledCatalogue } = await import('colophon-content/node')
-    return new EmbeddedStore(readCompiledCatalogue(dir), 'dir')
-  }
-  const { catalogue } = await import('colophon-content')
-  return new EmbeddedStore(catalogue)
+// The folder's pieces are read on demand: nothing is parsed up front, whatever its size.
+function store(): CatalogueStore {
+  const dir =
+    process.env.CATALOGUE_DIR ??
+    fileURLToPath(new URL('../../../packages/content/dist/catalogue', import.meta.url))
+  return new FolderStore(dir)
 }
 
 const webDir = fileURLToPath(new URL('../../web/dist', import.meta.url))
 const server = await startServer({
-  store: await store(),
+  store: store(),
   port: Number(process.env.PORT ?? 8787),
   host: process.env.HOST ?? '127.0.0.1',
   webDir,

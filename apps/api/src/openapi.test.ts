@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from './app.ts'
-import { EmbeddedStore } from './store/embedded.ts'
+import { FolderStore } from './store/folder.ts'
 import { buildFixture, type Fixture, REFERENCE_SLUG } from './test-support/fixture.ts'
 
 const require = createRequire(import.meta.url)
@@ -41,7 +41,7 @@ function node(args: string[], cwd = work) {
 
 beforeAll(async () => {
   fixture = await buildFixture()
-  app = createApp({ store: new EmbeddedStore(fixture.catalogue), publicUrl: PUBLIC_URL })
+  app = createApp({ store: new FolderStore(fixture.out), publicUrl: PUBLIC_URL })
   doc = await (await app.request('/openapi.json')).json()
   work = mkdtempSync(join(tmpdir(), 'colophon-openapi-'))
   writeFileSync(join(work, 'openapi.json'), JSON.stringify(doc, null, 2))

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from './app.ts'
 import { resolvePublicUrl } from './public-url.ts'
-import { EmbeddedStore } from './store/embedded.ts'
+import { FolderStore } from './store/folder.ts'
 import { buildFixture, type Fixture, REFERENCE_SLUG } from './test-support/fixture.ts'
 
 let fixture: Fixture
@@ -35,7 +35,7 @@ async function absoluteUrls(app: ReturnType<typeof createApp>): Promise<string> 
 
 describe('public URL', () => {
   it('never takes a forged Host into a response, cached or not', async () => {
-    const app = createApp({ store: new EmbeddedStore(fixture.catalogue) })
+    const app = createApp({ store: new FolderStore(fixture.out) })
     const seen = await absoluteUrls(app)
     expect(seen).not.toContain('evil.example')
     expect(seen).not.toContain('reports.test')
@@ -44,7 +44,7 @@ describe('public URL', () => {
 
   it('takes the configured origin over the catalogue baseUrl', async () => {
     const app = createApp({
-      store: new EmbeddedStore(fixture.catalogue),
+      store: new FolderStore(fixture.out),
       publicUrl: 'https://reports.example.net/',
     })
     const seen = await absoluteUrls(app)

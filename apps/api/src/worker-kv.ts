@@ -7,7 +7,9 @@ interface Env {
   CATALOGUE: KvNamespaceLike
 }
 
-// One store per isolate: it caches the catalogue-wide files by content hash.
+// One store per isolate. It keeps resolved values only (the current snapshot, parsed pieces),
+// never a promise another request started, so concurrent requests on a cold isolate each
+// await their own reads.
 let store: KvStore | undefined
 
 const app = createApp({

@@ -8,10 +8,11 @@ import { createServer } from 'node:net'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { catalogue } from 'colophon-content'
+import { bundledSettings } from 'colophon-content/snapshot'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const API_DIR = join(dirname(fileURLToPath(import.meta.url)), '..')
-const BASE = catalogue.settings.baseUrl.replace(/\/+$/, '')
+const BASE = bundledSettings(catalogue).baseUrl.replace(/\/+$/, '')
 let child: ChildProcess
 let origin: string
 

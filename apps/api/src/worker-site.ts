@@ -3,6 +3,7 @@
 // assets (wrangler.toml) answer for the built files; everything else reaches this code. The
 // renderer and its manifest are resolved by wrangler's [alias] (apps/web must be built).
 import { catalogue } from 'colophon-content'
+import { bundledSettings } from 'colophon-content/snapshot'
 import manifest from 'colophon-web-manifest'
 import { createWebHandler } from 'colophon-web-renderer'
 import { createApp } from './app.ts'
@@ -18,8 +19,8 @@ type Env = Record<string, unknown>
 let web: ReturnType<typeof createWebHandler> | undefined
 let env: Env = {}
 
-const publicUrl = () =>
-  resolvePublicUrl(undefined, env) ?? catalogue.settings.baseUrl.replace(/\/+$/, '')
+const BASE_URL = bundledSettings(catalogue).baseUrl.replace(/\/+$/, '')
+const publicUrl = () => resolvePublicUrl(undefined, env) ?? BASE_URL
 
 export default {
   async fetch(request: Request, bindings: Env, ctx: unknown): Promise<Response> {

@@ -2,10 +2,25 @@
 // output atomically (a temporary folder beside the output, then swapped in).
 
 import { writeFileSync } from 'node:fs'
-import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative, sep } from 'node:path'
+import {
+  type BuildCache,
+  CACHE_AT_MOST,
+  inputsHash,
+  readLastBuild,
+  readParsed,
+  sourceKey,
+  writeBuildCache,
+} from './build-cache.ts'
 import { CATALOGUE_FILE, REPORTS_DIR } from './catalogue-file.ts'
-import { CatalogueCompiler, type CompileResult, type CompilerOptions } from './compiler.ts'
+import {
+  CatalogueCompiler,
+  type CompileResult,
+  type CompilerOptions,
+  type ParsedReport,
+  parseReport,
+} from './compiler.ts'
 import { gitDates } from './git-dates.ts'
 import { defaultThreads, parseInWorkers } from './parse-pool.ts'
 import type { ContentProblem } from './problem.ts'
@@ -31,6 +46,8 @@ export interface CompileOptions extends CompilerOptions {
 export interface BuildOptions extends CompileOptions {
   /** The output folder, replaced as a whole when the compile succeeds. */
   out: string
+  /** Use and update the cache beside the output (default true). */
+  cache?: boolean
 }
 
 /** The path problems show for `file`: relative to the working directory, with `/`. */
@@ -81,8 +98,32 @@ export async function setCatalogueSource(
   return true
 }
 
-/** Reads every source file of `dir` into a compiler. */
-export async function loadCatalogue(options: CompileOptions): Promise<CatalogueCompiler> {
+/** A catalogue folder's files, read, with what the compile made of them. */
+interface LoadedCatalogue {
+  compiler: CatalogueCompiler
+  settingsText: string | undefined
+  /** Each report file's cache key, in file order. */
+  keys: string[]
+  /** The hash of every input (settings, files, git dates) and of the code that reads them. */
+  inputs: string
+  /** Each report file's parse, by display path (to cache the valid ones). */
+  parsed: Map<string, { key: string; parsed: ParsedReport }>
+  /** Files skipped by name, to repeat when nothing else is compiled. */
+  warnings?: ContentProblem[]
+  /** The inputs are those `upToDateIf` named: nothing was parsed. */
+  upToDate?: boolean
+}
+
+/**
+ * Reads every source file of `dir` into a compiler. Files whose key (path and text) is in
+ * `cache` are not parsed again; the others are parsed on worker threads when there are many.
+ */
+async function load(
+  options: CompileOptions,
+  cache?: BuildCache,
+  parses?: () => Promise<BuildCache['parsed']>,
+  upToDateIf?: string,
+): Promise<LoadedCatalogue> {
   const display = options.displayPath ?? defaultDisplayPath
   mark('start')
   const dates = await gitDates(options.dir)
@@ -95,41 +136,103 @@ export async function loadCatalogue(options: CompileOptions): Promise<CatalogueC
   })
   mark('git dates')
   const settingsPath = join(options.dir, CATALOGUE_FILE)
-  await setCatalogueSource(compiler, display(settingsPath), settingsPath, options.dir)
+  let settingsText: string | undefined
+  const settingsRead = await readSourceFile(settingsPath, options.dir)
+  if ('text' in settingsRead) {
+    settingsText = settingsRead.text
+    compiler.setCatalogueFile(display(settingsPath), settingsText)
+  } else if ('problem' in settingsRead) {
+    settingsText = `\u0000unread: ${settingsRead.problem.message}`
+    compiler.setCatalogueProblem(fileProblem(display(settingsPath), settingsRead.problem))
+  }
   const listing = await listSourceFiles(join(options.dir, REPORTS_DIR), options.dir)
   const paths = listing.files
-  compiler.setListingNotes(
-    listing.refused.map((r) => fileProblem(display(r.path), { line: 1, column: 1, ...r })),
-    listing.skipped.map((r) => ({
-      ...fileProblem(display(r.path), { line: 1, column: 1, ...r }),
-      code: 'warning',
-    })),
+  const refused = listing.refused.map((r) =>
+    fileProblem(display(r.path), { line: 1, column: 1, ...r }),
   )
-  const threads = options.threads ?? (paths.length >= WORKERS_FROM ? defaultThreads() : 1)
+  const warnings = listing.skipped.map((r) => ({
+    ...fileProblem(display(r.path), { line: 1, column: 1, ...r }),
+    code: 'warning',
+  }))
+  compiler.setListingNotes(refused, warnings)
+  const keys: string[] = []
+  const parsed = new Map<string, { key: string; parsed: ParsedReport }>()
+  const misses: { path: string; file: string; key: string; root: string }[] = []
+  // Read in batches: fast, without opening thousands of files at once. Keys first: when they
+  // are the last build's, nothing is parsed at all. A file that cannot be read (a link out of
+  // the catalogue, invalid UTF-8) is a problem at the file; its key says so.
+  const read: { path: string; file: string; text: string; key: string }[] = []
+  const unread: { file: string; read: SourceRead }[] = []
+  for (let i = 0; i < paths.length; i += 256) {
+    const batch = paths.slice(i, i + 256)
+    const reads = await Promise.all(batch.map((path) => readSourceFile(path, options.dir)))
+    batch.forEach((path, j) => {
+      const file = display(path)
+      const result = reads[j] as SourceRead
+      if ('text' in result) {
+        const key = sourceKey(file, result.text)
+        keys.push(key)
+        read.push({ path, file, text: result.text, key })
+      } else {
+        keys.push(sourceKey(file, `\u0000unread: ${JSON.stringify(result)}`))
+        unread.push({ file, read: result })
+      }
+    })
+  }
+  // Dates of change come from git, not from the files: they are inputs too.
+  const inputs = inputsHash(
+    [
+      settingsText ?? '\u0000missing',
+      dates.head ?? '',
+      ...modifiedDates,
+      ...[...refused, ...warnings].map((p) => `${p.file} ${p.message}`),
+    ].join('\u0000'),
+    keys,
+  )
+  if (upToDateIf !== undefined && inputs === upToDateIf) {
+    return { compiler, settingsText, keys, inputs, parsed, warnings, upToDate: true }
+  }
+  for (const { file, read: result } of unread) setReportSource(compiler, file, result)
+  if (cache && parses) cache.parsed = await parses()
+  for (const { path, file, text, key } of read) {
+    const hit = cache?.parsed.get(key)
+    if (hit) {
+      compiler.setParsedReport(file, text, hit)
+      parsed.set(file, { key, parsed: hit })
+    } else if (cache) misses.push({ path, file, key, root: options.dir })
+    else compiler.setReportFile(file, text)
+  }
+  mark(`read${cache ? ` (${read.length - misses.length} cached)` : ''}`)
+  const keyOf = new Map(misses.map((m) => [m.file, m.key]))
+  const threads = options.threads ?? (misses.length >= WORKERS_FROM ? defaultThreads() : 1)
   if (threads > 1) {
-    await parseInWorkers(
-      paths.map((path) => ({ path, file: display(path), root: options.dir })),
-      threads,
-      (results) => {
-        for (const { file, text, read, ...parsed } of results) {
-          if (read) setReportSource(compiler, file, read)
-          else compiler.setParsedReport(file, text, parsed)
+    await parseInWorkers(misses, threads, (results) => {
+      for (const { file, text, read: failed, ...result } of results) {
+        if (failed) {
+          setReportSource(compiler, file, failed)
+          continue
         }
-        compiler.prepare(results.map((r) => r.file))
-      },
-    )
+        compiler.setParsedReport(file, text, result)
+        parsed.set(file, { key: keyOf.get(file) as string, parsed: result })
+      }
+      compiler.prepare(results.map((r) => r.file))
+    })
   } else {
-    // Read in batches: fast, without opening thousands of files at once.
-    for (let i = 0; i < paths.length; i += 256) {
-      const batch = paths.slice(i, i + 256)
-      const reads = await Promise.all(batch.map((file) => readSourceFile(file, options.dir)))
-      batch.forEach((file, j) => {
-        setReportSource(compiler, display(file), reads[j] as SourceRead)
-      })
+    const texts = new Map(read.map((r) => [r.file, r.text]))
+    for (const { file, key } of misses) {
+      const text = texts.get(file) as string
+      const result = parseReport(file, text)
+      compiler.setParsedReport(file, text, result)
+      parsed.set(file, { key, parsed: result })
     }
   }
-  mark(`read, parse, validate, render (${threads} thread${threads > 1 ? 's' : ''})`)
-  return compiler
+  mark(`parse, validate, render ${misses.length} (${threads} thread${threads > 1 ? 's' : ''})`)
+  return { compiler, settingsText, keys, inputs, parsed }
+}
+
+/** Reads every source file of `dir` into a compiler. */
+export async function loadCatalogue(options: CompileOptions): Promise<CatalogueCompiler> {
+  return (await load(options)).compiler
 }
 
 /**
@@ -142,19 +245,74 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   return (await loadCatalogue(options)).compile()
 }
 
+export interface BuildResult extends CompileResult {
+  /** True when the output on disk was already built from these very inputs: nothing written. */
+  upToDate?: boolean
+  /** The output's content hash (also when up to date). */
+  contentHash?: string
+}
+
+async function outputContentHash(out: string): Promise<string | undefined> {
+  try {
+    return JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')).contentHash
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * Compiles a catalogue folder and, when it has no problems, replaces `out` with the result.
- * A failed compile writes nothing and leaves the previous output as it was.
+ * A failed compile writes nothing and leaves the previous output as it was. With the cache
+ * (default), unchanged files are not parsed again, and a build whose inputs are those of
+ * the output on disk writes nothing at all.
  *
  * @example
  * const result = await build({ dir: 'catalogue', out: 'dist/catalogue' })
  * if (!result.ok) process.exitCode = 1
  */
-export async function build(options: BuildOptions): Promise<CompileResult> {
-  const result = await compile(options)
-  if (result.ok && result.output) await writeOutputAtomic(options.out, result.output.files)
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const useCache = options.cache !== false
+  const last = useCache ? await readLastBuild(options.out) : undefined
+  // The parses are read only when the output on disk is not that of the last build's inputs.
+  let parsedCache: Promise<BuildCache['parsed']> | undefined
+  const cache: BuildCache | undefined = useCache
+    ? { parsed: new Map(), ...(last && { last }) }
+    : undefined
+  const loaded = await load(
+    options,
+    cache,
+    async () => {
+      parsedCache ??= readParsed(options.out)
+      return parsedCache
+    },
+    last && (await outputContentHash(options.out)) === last.contentHash ? last.inputs : undefined,
+  )
+  if (loaded.upToDate && last) {
+    mark('up to date')
+    return {
+      ok: true,
+      problems: loaded.warnings ?? [],
+      fileCount: loaded.keys.length + (loaded.settingsText === undefined ? 0 : 1),
+      reportCount: loaded.keys.length,
+      upToDate: true,
+      contentHash: last.contentHash,
+    }
+  }
+  const { inputs } = loaded
+  const result = loaded.compiler.compile()
+  mark('compile')
+  if (!result.ok || !result.output) return result
+  await writeOutputAtomic(options.out, result.output.files)
   mark('write')
-  return result
+  const contentHash = result.output.manifest.contentHash
+  if (options.cache !== false && result.reportCount <= CACHE_AT_MOST) {
+    const parsed = new Map<string, ParsedReport>()
+    for (const { key, parsed: p } of loaded.parsed.values())
+      if (p.report && p.problems.length === 0) parsed.set(key, p)
+    await writeBuildCache(options.out, { parsed, last: { inputs, contentHash } })
+    mark('cache')
+  }
+  return { ...result, contentHash }
 }
 
 /**
@@ -163,7 +321,10 @@ export async function build(options: BuildOptions): Promise<CompileResult> {
  * then the old one is removed. If writing fails, the temporary folder is removed and `out`
  * is untouched.
  */
-export async function writeOutputAtomic(out: string, files: Map<string, string>): Promise<void> {
+export async function writeOutputAtomic(
+  out: string,
+  files: ReadonlyMap<string, string | Uint8Array>,
+): Promise<void> {
   const parent = dirname(out)
   await mkdir(parent, { recursive: true })
   const temp = await mkdtemp(join(parent, `.${basename(out)}-new-`))
@@ -190,7 +351,7 @@ export async function writeOutputAtomic(out: string, files: Map<string, string>)
   if (moved) await rm(old, { recursive: true, force: true })
 }
 
-async function writeFiles(dir: string, files: Map<string, string>) {
+async function writeFiles(dir: string, files: ReadonlyMap<string, string | Uint8Array>) {
   const dirs = new Set<string>()
   for (const name of files.keys()) dirs.add(dirname(join(dir, name)))
   for (const d of [...dirs].sort()) await mkdir(d, { recursive: true })
@@ -206,7 +367,7 @@ async function writeFiles(dir: string, files: Map<string, string>) {
  */
 export async function updateOutput(
   out: string,
-  changed: Map<string, string>,
+  changed: ReadonlyMap<string, string | Uint8Array>,
   removed: readonly string[] = [],
 ): Promise<void> {
   const manifest = changed.get('manifest.json')

@@ -9,7 +9,6 @@ import {
   type PathSegment,
   type Report,
 } from 'colophon-schema'
-import type MiniSearch from 'minisearch'
 import { type ParsedCatalogueFile, parseCatalogueFile } from './catalogue-file.ts'
 import {
   CatalogueEmitter,
@@ -17,14 +16,10 @@ import {
   compileReport,
   type EmittedReport,
   emitReport,
-  topicLabel,
 } from './emit.ts'
 import { renderMarkdown } from './markdown.ts'
-import { OUTPUT_FILES } from './output.ts'
 import { type ContentProblem, compareProblems, type Location } from './problem.ts'
 import { type ParsedReportFile, parseReportFile, slugFromFileName } from './report-file.ts'
-import { createSearchIndex, type SearchDocument } from './search.ts'
-import { searchDocument } from './search-document.ts'
 import { mark } from './timings.ts'
 
 /** One report file read and checked on its own, with its overview rendered. */
@@ -143,19 +138,9 @@ export class CatalogueCompiler {
   /** The report files in order, kept until one is added or removed. */
   #sortedFiles?: string[]
   readonly #emitter = new CatalogueEmitter()
-  #lastSearchFile?: { text: string; hash: string }
+  /** The search index's pieces as last emitted in full (a quick compile reuses them). */
+  #lastSearchPieces?: ReadonlyMap<string, Uint8Array>
   #lastCross?: { settings: CatalogueSettings | undefined; entries: readonly ReportEntry[] }
-  #search?: {
-    settings: CatalogueSettings
-    index: MiniSearch<SearchDocument>
-    slugs: Map<string, ReportEntry>
-    /** File → the slug it is indexed under. */
-    files: Map<string, string>
-    /** True once a complete pass has brought it up to date with every report. */
-    synced: boolean
-  }
-  /** Report files set or removed since the search index's last complete pass. */
-  readonly #searchChanges = new Set<string>()
 
   constructor(readonly options: CompilerOptions = {}) {}
 
@@ -189,7 +174,6 @@ export class CatalogueCompiler {
       return located.locate(path, anchor)
     }
     if (!this.#reports.has(file)) this.#sortedFiles = undefined
-    this.#searchChanges.add(file)
     this.#reports.set(file, { file, text, parsed: { ...result, locate }, html: result.html })
   }
 
@@ -218,7 +202,6 @@ export class CatalogueCompiler {
   removeReportFile(file: string): boolean {
     if (!this.#reports.delete(file)) return false
     this.#sortedFiles = undefined
-    this.#searchChanges.add(file)
     return true
   }
 
@@ -276,19 +259,13 @@ export class CatalogueCompiler {
     const emitted = all.filter((e) => !e.report.withdrawn)
     const withdrawn = all.filter((e) => e.report.withdrawn).map((e) => e.report)
     mark('compiled reports (JSON, hashes)')
-    const quick = options.quick === true && this.#lastSearchFile !== undefined
+    const quick = options.quick === true && this.#lastSearchPieces !== undefined
     const output = this.#emitter.emit(settings, emitted, {
       withdrawn,
       entry: quick ? false : this.options.entry,
-      searchIndex: this.#updateSearchIndex(settings, entries, true),
-      searchIndexFile: quick ? this.#lastSearchFile : undefined,
+      ...(quick && this.#lastSearchPieces && { searchPieces: this.#lastSearchPieces }),
     })
-    if (!quick) {
-      this.#lastSearchFile = {
-        text: output.files.get(OUTPUT_FILES.searchIndex) as string,
-        hash: output.manifest.files[OUTPUT_FILES.searchIndex] as string,
-      }
-    }
+    if (!quick) this.#lastSearchPieces = output.searchPieces
     return { ok: true, problems, output, partial: quick, ...result }
   }
 
@@ -308,89 +285,21 @@ export class CatalogueCompiler {
   }
 
   /**
-   * Compiles and indexes the valid reports among `files` now, while other files are still
-   * being parsed (the build overlaps the two); `compile()` then finds them indexed.
+   * Compiles the valid reports among `files` now, while other files are still being parsed
+   * (the build overlaps the two); `compile()` then finds them compiled.
    */
   prepare(files: readonly string[]): void {
     const settings = this.#settings?.parsed.settings
     if (!settings || this.options.emit === false) return
-    const entries: ReportEntry[] = []
     for (const file of files) {
       const entry = this.#reports.get(file)
-      if (entry?.parsed.report) {
-        try {
-          this.#emitted(entry, settings)
-        } catch {
-          // compile() meets the same error and reports it at the file.
-          continue
-        }
-        entries.push(entry)
+      if (!entry?.parsed.report) continue
+      try {
+        this.#emitted(entry, settings)
+      } catch {
+        // compile() meets the same error and reports it at the file.
       }
     }
-    this.#updateSearchIndex(settings, entries, false)
-  }
-
-  /**
-   * The search index, kept between compiles: reports whose compiled form changed are
-   * discarded and added again; a change of settings starts afresh. Reports are added in
-   * file order, so a build gives the same index however its files were parsed. Once a
-   * complete pass has seen every report, later passes look only at the files set or
-   * removed since (watch mode: one file, not 10,000).
-   */
-  #updateSearchIndex(
-    settings: CatalogueSettings,
-    entries: readonly ReportEntry[],
-    complete: boolean,
-  ): MiniSearch<SearchDocument> {
-    if (this.#search?.settings !== settings) {
-      this.#search = {
-        settings,
-        index: createSearchIndex(),
-        slugs: new Map(),
-        files: new Map(),
-        synced: false,
-      }
-    }
-    const search = this.#search
-    const { index, slugs, files } = search
-    const discardStale = (slug: string, entry: ReportEntry) => {
-      if (this.#reports.get(entry.file) === entry) return
-      index.discard(slug)
-      slugs.delete(slug)
-      if (files.get(entry.file) === slug) files.delete(entry.file)
-    }
-    const label = topicLabel(settings)
-    const add = (entry: ReportEntry) => {
-      const report = entry.emitted?.value.report
-      // Withdrawn reports are out of search.
-      if (!report || report.withdrawn || slugs.get(report.slug) === entry) return
-      // Two files with one slug: the compile will fail on it; index the first only.
-      if (slugs.has(report.slug)) return
-      index.add(searchDocument(report, label))
-      slugs.set(report.slug, entry)
-      files.set(entry.file, report.slug)
-    }
-    if (complete && search.synced) {
-      // A complete pass runs only when the compile is valid (slugs are unique), and every
-      // report indexed before and changed since is among the changed files.
-      const changed = [...this.#searchChanges].sort()
-      for (const file of changed) {
-        const slug = files.get(file)
-        if (slug !== undefined) discardStale(slug, slugs.get(slug) as ReportEntry)
-      }
-      for (const file of changed) {
-        const entry = this.#reports.get(file)
-        if (entry) add(entry)
-      }
-    } else {
-      if (complete) for (const [slug, entry] of slugs) discardStale(slug, entry)
-      for (const entry of entries) add(entry)
-    }
-    if (complete) {
-      search.synced = true
-      this.#searchChanges.clear()
-    }
-    return index
   }
 
   /**

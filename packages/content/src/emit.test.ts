@@ -13,6 +13,8 @@ import {
   emitReport,
 } from './emit.ts'
 import { generateReports, syntheticSettings } from './generate.ts'
+import { bundledSource } from './snapshot/bundled.ts'
+import { Snapshot } from './snapshot/snapshot.ts'
 import { tempDir } from './test-support.ts'
 
 const settings = CatalogueSettings.parse(syntheticSettings())
@@ -33,22 +35,27 @@ async function importEntry(text: string) {
 }
 
 describe('the typed entry (index.js)', () => {
-  it('inlines every output file and finds reports by slug', async () => {
+  it('inlines every piece, which the snapshot reader reads back', async () => {
     const { files, manifest } = emitCatalogue(settings, emitted)
     const catalogue = await importEntry(files.get(ENTRY_FILES.js) as string)
     expect(catalogue.manifest).toEqual(manifest)
-    expect(catalogue.summaries).toEqual(JSON.parse(files.get('index.json') as string))
+    expect(Object.keys(catalogue.pieces)).toEqual(Object.keys(manifest.pieces))
+    const snapshot = new Snapshot(catalogue.manifest, bundledSource(catalogue))
+    const newest = JSON.parse(files.get('summaries/0.json') as string).items
+    expect(await snapshot.summaries(0, 20)).toEqual(newest)
     const slug = emitted[3]?.report.slug as string
-    expect(catalogue.report(slug)).toEqual(emitted[3]?.report)
-    expect(catalogue.report('toString')).toBeUndefined()
+    expect(await snapshot.report(slug)).toEqual(emitted[3]?.report)
+    expect(await snapshot.report('toString')).toBeUndefined()
+    // Per-report files are for integrators on disk, not in the bundle.
+    expect(JSON.stringify(Object.keys(catalogue.pieces))).not.toContain('"reports/')
   })
 
   it('above the inline limit, explains where the data is instead of inlining it', async () => {
     const { files } = emitCatalogue(settings, emitted, { entryInlineLimit: 1000 })
     const catalogue = await importEntry(files.get(ENTRY_FILES.js) as string)
-    expect(() => catalogue.summaries).toThrow(/too large to inline.*readCompiledCatalogue/)
-    expect(() => catalogue.report('x')).toThrow(/20 reports/)
-    expect(files.get('index.json')).toBeDefined()
+    expect(catalogue.pieces).toBeNull()
+    expect(() => bundledSource(catalogue)).toThrow(/20 reports.*too large to bundle.*CATALOGUE_DIR/)
+    expect(files.get('summaries/0.json')).toBeDefined()
   })
 })
 
@@ -85,8 +92,8 @@ describe('CatalogueEmitter, emitting again after changes', () => {
     fc.constant({ kind: 'shuffle' as const }),
   )
 
-  // The search index is MiniSearch's (and slow to build here): one stands for it.
-  const options = { searchIndexFile: { text: '{}', hash: 'search' } }
+  // The search index is built apart (and tested in search/): one piece stands for it.
+  const options = { searchPieces: new Map([['search/header', new Uint8Array([1, 2, 3])]]) }
 
   it('gives after every change exactly the files a fresh emit gives', () => {
     fc.assert(
@@ -146,11 +153,14 @@ describe('CatalogueEmitter, emitting again after changes', () => {
     const first = emitter.emit(settings, emitted)
     const changed = emit(Report.parse({ ...emitted[0]?.report, title: 'Retitled' }))
     const second = emitter.emit(settings, [changed, ...emitted.slice(1)])
-    expect(second.manifest.files['vocabularies.json']).toBe(
-      first.manifest.files['vocabularies.json'],
+    expect(second.manifest.pieces['vocabularies.json']).toBe(
+      first.manifest.pieces['vocabularies.json'],
     )
-    expect(second.manifest.files['index.json']).not.toBe(first.manifest.files['index.json'])
-    expect(JSON.parse(second.files.get('index.json') as string)).toContainEqual(
+    // 20 reports: one block, rewritten; its reports' summaries carry the new title.
+    expect(second.manifest.pieces['summaries/0.json']).not.toBe(
+      first.manifest.pieces['summaries/0.json'],
+    )
+    expect(JSON.parse(second.files.get('summaries/0.json') as string).items).toContainEqual(
       expect.objectContaining({ slug: changed.report.slug, title: 'Retitled' }),
     )
   })

@@ -10,12 +10,27 @@ import {
   type ReportSummary,
   toSummary,
 } from 'colophon-schema'
-import type MiniSearch from 'minisearch'
 import { contentHash } from './hash.ts'
 import type { Manifest, Tombstone, VocabularyCount, VocabularyCounts } from './output.ts'
 import { OUTPUT_FILES } from './output.ts'
-import { createSearchIndex, type SearchDocument } from './search.ts'
-import { searchDocument } from './search-document.ts'
+import {
+  buildColumns,
+  buildSearchIndex,
+  columnPieces,
+  reportColumns,
+  type SearchSource,
+  searchPieces,
+  searchSource,
+  type VocabularyLabels,
+} from './search/index.ts'
+import {
+  BLOCK_SIZE,
+  identifierKey,
+  PIECES,
+  SNAPSHOT_FORMAT,
+  shardCount,
+  shardOf,
+} from './snapshot/format.ts'
 import { mark } from './timings.ts'
 
 const COMPILED_ORDER = Object.keys(CompiledReportSchema.shape)
@@ -167,21 +182,7 @@ export interface EmittedReport {
   slug: string
   /** Its path in the output folder, `reports/<slug>.json`. */
   file: string
-  /** Its line in the content hash's input: `reports/<slug>.json <hash>\n`. */
-  hashLine: string
-  /**
-   * Its line in `manifest.json` (`    "<slug>": "<hash>"`), or undefined for a slug that
-   * is an array index ("2020"), which JavaScript objects put first: the manifest is then
-   * serialized whole.
-   */
-  manifestLine?: string
 }
-
-/**
- * A key JavaScript objects put before all others when it is an array index (a canonical
- * integer under 2^32 - 1); any such number is matched here, to be safe.
- */
-const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/
 
 export function emitReport(report: CompiledReport): EmittedReport {
   const json = JSON.stringify(report)
@@ -197,10 +198,6 @@ export function emitReport(report: CompiledReport): EmittedReport {
     hash,
     slug,
     file,
-    hashLine: flat(`${file} ${hash}\n`),
-    manifestLine: ARRAY_INDEX.test(slug)
-      ? undefined
-      : flat(`    ${JSON.stringify(slug)}: ${JSON.stringify(hash)}`),
   }
 }
 
@@ -215,42 +212,54 @@ function flat(text: string): string {
 }
 
 export interface CatalogueOutput {
-  /** Path inside the output folder → file text. Reports are under `reports/`. */
-  files: Map<string, string>
+  /** Path inside the output folder → its bytes: the pieces, then `reports/<slug>.json`. */
+  files: Map<string, string | Uint8Array>
+  /** The search index's pieces (also in `files`), for a quick emit to reuse. */
+  searchPieces: ReadonlyMap<string, Uint8Array>
   manifest: Manifest
 }
 
 export interface EmitOptions {
-  /** An index holding exactly these reports already (watch mode); built afresh when absent. */
-  searchIndex?: MiniSearch<SearchDocument>
-  /** Also write `index.js`/`index.d.ts`, the typed entry with the data inlined. Default true. */
+  /** Also write `index.js`/`index.d.ts`, the typed entry with the pieces inlined. Default true. */
   entry?: boolean
   /**
-   * The search index's file as last written, with its hash, used instead of serializing
-   * `searchIndex` (watch mode's quick pass; the full pass follows).
+   * The search index's pieces as last emitted, used instead of building them again (watch
+   * mode's quick pass; the full pass follows).
    */
-  searchIndexFile?: { text: string; hash: string }
+  searchPieces?: ReadonlyMap<string, Uint8Array>
   /** See ENTRY_INLINE_LIMIT. */
   entryInlineLimit?: number
   /** Withdrawn reports (not among the emitted ones), kept in the manifest as tombstones. */
   withdrawn?: readonly CompiledReport[]
 }
 
-/** The search index over `reports` (in list order), built afresh. */
-export function buildSearchIndex(
-  settings: CatalogueSettings,
-  reports: readonly CompiledReport[],
-): MiniSearch<SearchDocument> {
-  const index = createSearchIndex()
-  const label = topicLabel(settings)
-  index.addAll(reports.map((r) => searchDocument(r, label)))
-  return index
+/** The vocabulary labels the search index folds into each report's text. */
+export function vocabularyLabels(settings: CatalogueSettings): VocabularyLabels {
+  const v = settings.vocabularies
+  // Own keys only: a topic named "constructor" is a key like any other.
+  const label = (vocabulary: Record<string, { label: string }> | undefined) => (key: string) =>
+    (vocabulary && Object.hasOwn(vocabulary, key) ? vocabulary[key]?.label : undefined) ?? key
+  return { type: label(v.types), series: label(v.series), topic: label(v.topics) }
 }
 
-export function topicLabel(settings: CatalogueSettings): (key: string) => string {
-  const topics = settings.vocabularies.topics ?? {}
-  // Own keys only: a topic named "constructor" is a key like any other.
-  return (key) => (Object.hasOwn(topics, key) ? topics[key]?.label : undefined) ?? key
+// Each report's search text, kept while its compiled form and the settings stay the same.
+const sources = new WeakMap<EmittedReport, { settings: CatalogueSettings; source: SearchSource }>()
+
+function sourceOf(e: EmittedReport, settings: CatalogueSettings, labels: VocabularyLabels) {
+  const cached = sources.get(e)
+  if (cached?.settings === settings) return cached.source
+  const source = searchSource(e.report, labels)
+  sources.set(e, { settings, source })
+  return source
+}
+
+/** The search index's pieces over `ordered` (doc id = position), built afresh. */
+export function buildSearchPieces(
+  settings: CatalogueSettings,
+  ordered: readonly EmittedReport[],
+): Map<string, Uint8Array> {
+  const labels = vocabularyLabels(settings)
+  return searchPieces(buildSearchIndex(ordered.map((e) => sourceOf(e, settings, labels))))
 }
 
 /**
@@ -281,7 +290,7 @@ interface EmitState {
   bySlug: EmittedReport[]
   tally: VocabularyTally
   vocabularies: HashedFile
-  list: HashedFile
+  blocks: EmittedBlock[]
 }
 
 /** Above this many new reports, sorting all of them again beats inserting each. */
@@ -373,74 +382,85 @@ export class CatalogueEmitter {
         ? previous.vocabularies
         : hashed(vocabulariesText)
 
-    // The list's text is the summaries joined: the same when they and their order are.
-    const before = previous?.ordered
-    const list =
-      previous &&
-      before?.length === ordered.length &&
-      ordered.every((e, i) => e.summaryJson === (before[i] as EmittedReport).summaryJson)
-        ? previous.list
-        : hashed(listText(ordered))
     const settingsFile = previous?.settingsFile ?? hashed(JSON.stringify(settings))
     mark('list and vocabularies')
 
-    const files = new Map<string, string>()
-    const search =
-      options.searchIndexFile ??
-      hashed(
-        JSON.stringify(
-          options.searchIndex ??
-            buildSearchIndex(
-              settings,
-              ordered.map((e) => e.report),
-            ),
-        ),
-      )
-    mark('search index')
-    const fileHashes: Record<string, string> = {}
-    for (const [name, file] of [
-      [OUTPUT_FILES.settings, settingsFile],
-      [OUTPUT_FILES.summaries, list],
-      [OUTPUT_FILES.vocabularies, vocabularies],
-      [OUTPUT_FILES.searchIndex, search],
-    ] as const) {
+    const files = new Map<string, string | Uint8Array>()
+    const pieces: Record<string, string> = {}
+    const put = (name: string, file: HashedFile) => {
       files.set(name, file.text)
-      fileHashes[name] = file.hash
+      pieces[name] = pieceHash(file.hash)
     }
-    // The content hash covers every file: "name hash" lines, other files then reports by slug.
-    const lines = Object.entries(fileHashes).map(([name, h]) => `${name} ${h}\n`)
-    const reportHashes: Record<string, string> = {}
-    for (const e of bySlug) {
-      files.set(e.file, e.json)
-      reportHashes[e.slug] = e.hash
-      lines.push(e.hashLine)
+    put(PIECES.settings, settingsFile)
+    put(PIECES.vocabularies, vocabularies)
+    // Blocks of BLOCK_SIZE doc ids; a block whose reports are the same objects in the same
+    // order as last time keeps its text and hash (watch mode rewrites one block, not all).
+    const blocks: EmittedBlock[] = []
+    for (let b = 0; b * BLOCK_SIZE < ordered.length; b++) {
+      const members = ordered.slice(b * BLOCK_SIZE, (b + 1) * BLOCK_SIZE)
+      const last = previous?.blocks[b]
+      const block =
+        last &&
+        last.members.length === members.length &&
+        last.members.every((e, i) => e === members[i])
+          ? last
+          : emitBlock(members)
+      blocks.push(block)
+      put(PIECES.summaries(b), block.summaries)
     }
-    // The dump (every report's JSON, one per line, by slug) is identified by its reports' hashes.
-    const dumpHash = contentHash(lines.slice(Object.keys(fileHashes).length).join(''))
+    for (const [b, block] of blocks.entries()) put(PIECES.reports(b), block.reports)
+    const slugShards = shardCount(ordered.length)
+    for (const [shard, text] of shardTexts(
+      slugShards,
+      ordered.map((e, docId) => [e.slug, docId] as const),
+    ))
+      put(PIECES.slugs(shard), hashed(text))
+    const ids = identifierEntries(ordered)
+    const idShards = shardCount(ids.length)
+    for (const [shard, text] of shardTexts(idShards, ids))
+      put(PIECES.identifiers(shard), hashed(text))
+    mark('blocks and shards')
+
+    // The search index (terms and identifiers, in shards) and the columns the API filters,
+    // sorts and counts facets with: binary pieces, by doc id.
+    const search = options.searchPieces ?? buildSearchPieces(settings, ordered)
+    mark('search index')
+    const columns = columnPieces(
+      buildColumns(
+        ordered.map((e) => e.summary),
+        reportColumns(settings.language),
+      ),
+    )
+    for (const [name, bytes] of [...search, ...columns]) {
+      files.set(name, bytes)
+      pieces[name] = pieceHash(contentHash(bytes))
+    }
+    mark('columns')
+    // One file per report for integrators (not a piece: the blocks serve readers).
+    for (const e of bySlug) files.set(e.file, e.json)
+    // Withdrawn reports leave tombstones (one small piece): a 410, a deleted OAI record.
     const withdrawn: Record<string, Tombstone> = {}
-    for (const report of [...(options.withdrawn ?? [])].sort((a, b) =>
-      a.slug < b.slug ? -1 : 1,
-    )) {
+    for (const report of [...(options.withdrawn ?? [])].sort((a, b) => (a.slug < b.slug ? -1 : 1)))
       withdrawn[report.slug] = tombstoneOf(report)
-      lines.push(
-        `withdrawn/${report.slug} ${contentHash(JSON.stringify(withdrawn[report.slug]))}\n`,
-      )
-    }
+    put(PIECES.withdrawn, hashed(JSON.stringify(withdrawn)))
+    // The content hash covers every piece: "name hash" lines in the manifest's order.
+    const lines = Object.entries(pieces).map(([name, h]) => `${name} ${h}\n`)
     const manifest: Manifest = {
+      format: SNAPSHOT_FORMAT,
       schemaVersion: settings.schemaVersion,
       contentHash: contentHash(lines.join('')),
       reportCount: emitted.length,
-      reports: reportHashes,
-      files: fileHashes,
-      dumpHash,
-      withdrawn,
+      blockSize: BLOCK_SIZE,
+      shards: { slugs: slugShards, identifiers: idShards },
+      pieces,
+      dumpHash: dumpHashOf(ordered),
     }
-    files.set(OUTPUT_FILES.manifest, manifestText(manifest, bySlug))
+    files.set(PIECES.manifest, `${JSON.stringify(manifest, null, 1)}\n`)
     mark('manifest')
     if (options.entry !== false) {
       files.set(
         ENTRY_FILES.js,
-        entryModule(files, bySlug, options.entryInlineLimit ?? ENTRY_INLINE_LIMIT),
+        entryModule(files, manifest, options.entryInlineLimit ?? ENTRY_INLINE_LIMIT),
       )
       files.set(ENTRY_FILES.dts, ENTRY_DTS)
       mark('typed entry (index.js)')
@@ -455,105 +475,119 @@ export class CatalogueEmitter {
         bySlug,
         tally,
         vocabularies,
-        list,
+        blocks,
       }
     }
-    return { files, manifest }
+    return { files, manifest, searchPieces: search }
   }
 }
 
 /**
- * `[summary,summary,…]`. The brackets go into the first and last parts so that `join`
- * makes the one flat string: a string built by `+` around it would be copied again when
- * hashed.
+ * Identifies the dump (`/v1/dump.ndjson.gz`: every report's JSON, one per line, in doc-id
+ * order, that is newest first): a hash over the reports' own hashes in that order. Each
+ * line's SHA-256 (base64url) is its report's hash in its summaries block.
  */
-function listText(ordered: readonly EmittedReport[]): string {
-  if (ordered.length === 0) return '[]'
-  const parts = ordered.map((e) => e.summaryJson)
-  parts[0] = `[${parts[0]}`
-  parts[parts.length - 1] = `${parts[parts.length - 1]}]`
-  return parts.join(',')
+export function dumpHashOf(ordered: readonly { hash: string }[]): string {
+  return contentHash(ordered.map((e) => `${e.hash}\n`).join(''))
 }
 
+/** One block of doc ids: its summaries piece and its reports piece. */
+interface EmittedBlock {
+  members: readonly EmittedReport[]
+  summaries: HashedFile
+  reports: HashedFile
+}
+
+/** A piece's hash as the manifest names it: 22 characters (132 bits) of its SHA-256. */
+const pieceHash = (hash: string) => hash.slice(0, 22)
+
 /**
- * `JSON.stringify(manifest, null, 2)` and a newline, with the reports' lines joined from
- * their cached pieces rather than serialized again.
+ * A block's two pieces, joined from each report's cached JSON (nothing serialized again):
+ * `{"hashes":[…],"items":[summary,…]}` and `[report,…]`.
  */
-function manifestText(manifest: Manifest, bySlug: readonly EmittedReport[]): string {
-  const whole = `${JSON.stringify({ ...manifest, reports: {} }, null, 2)}\n`
-  if (bySlug.length === 0) return whole
-  const lines: string[] = []
-  for (const e of bySlug) {
-    if (e.manifestLine === undefined) return `${JSON.stringify(manifest, null, 2)}\n`
-    lines.push(e.manifestLine)
+function emitBlock(members: readonly EmittedReport[]): EmittedBlock {
+  const hashes = members.map((e) => JSON.stringify(e.hash)).join(',')
+  const items = members.map((e) => e.summaryJson).join(',')
+  return {
+    members,
+    summaries: hashed(`{"hashes":[${hashes}],"items":[${items}]}`),
+    reports: hashed(`[${members.map((e) => e.json).join(',')}]`),
   }
-  // Nothing before "reports" can hold the text `"reports": {}` (numbers and a hash).
-  return whole.replace('"reports": {}', () => `"reports": {\n${lines.join(',\n')}\n  }`)
+}
+
+/** `key: docId` entries spread over `shards` JSON objects, keys sorted in each. */
+function shardTexts(
+  shards: number,
+  entries: readonly (readonly [string, number])[],
+): Map<number, string> {
+  const byShard: (readonly [string, number])[][] = Array.from({ length: shards }, () => [])
+  for (const entry of entries) byShard[shardOf(entry[0], shards)]?.push(entry)
+  const out = new Map<number, string>()
+  byShard.forEach((list, shard) => {
+    list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    out.set(shard, `{${list.map(([key, id]) => `${JSON.stringify(key)}:${id}`).join(',')}}`)
+  })
+  return out
+}
+
+/** Every ISBN (13 digits) and DOI (lower-cased, bare) of the reports, with its doc id. */
+function identifierEntries(ordered: readonly EmittedReport[]): [string, number][] {
+  const entries: [string, number][] = []
+  ordered.forEach((e, docId) => {
+    const { identifiers } = e.report
+    for (const { value } of identifiers?.isbn ?? []) {
+      const isbn = normalizeIsbn(value)
+      if (isbn) entries.push([identifierKey('isbn', isbn), docId])
+    }
+    const doi = identifiers?.doi && normalizeDoi(identifiers.doi)
+    if (doi) entries.push([identifierKey('doi', doi), docId])
+  })
+  return entries
 }
 
 export const ENTRY_FILES = { js: 'index.js', dts: 'index.d.ts' } as const
 
 /**
- * Above this many characters of output the typed entry does not inline the data: no bundle
- * could hold it (a worker's limit is 10 MB) and V8 cannot make one string of it (about
- * 512 MB at 100,000 reports fails). The output files are complete either way.
+ * Above this many characters of pieces the typed entry does not inline them: a worker's
+ * bundle is at most 10 MB compressed, and a catalogue that large belongs in KV or R2.
  */
-export const ENTRY_INLINE_LIMIT = 128 * 1024 * 1024
+export const ENTRY_INLINE_LIMIT = 8 * 1024 * 1024
 
-/** An entry that explains, when used, why the data is not in it and where it is. */
-function tooLargeEntry(reports: number, size: number): string {
-  const message = `colophon-content: this catalogue (${reports} reports, ${Math.round(size / 1048576)} MB) is too large to inline in a module; read dist/catalogue with readCompiledCatalogue() from colophon-content/node, or load it into Workers KV`
-  return `// Generated by \`colophon build\`; do not edit.
-const fail = () => {
-  throw new Error(${JSON.stringify(message)})
-}
+const ENTRY_DTS = `// Generated by \`colophon build\`: the bundled snapshot, typed.
+import type { BundledSnapshot } from '../../src/snapshot/bundled.js'
 
-export const catalogue = {
-  get manifest() { return fail() },
-  get settings() { return fail() },
-  get summaries() { return fail() },
-  get vocabularies() { return fail() },
-  get searchIndex() { return fail() },
-  report: fail,
-}
-`
-}
-
-const ENTRY_DTS = `// Generated by \`colophon build\`: the compiled catalogue, typed.
-import type { CompiledCatalogue } from '../../src/output.js'
-
-export declare const catalogue: CompiledCatalogue
+export declare const catalogue: BundledSnapshot
 `
 
 /**
- * The typed entry: plain JavaScript with the data inlined. JSON is valid JavaScript (since
- * ES2019, line separators included), so each output file goes in as an object literal: no
- * JSON import support is needed from the bundler (esbuild, Vite and Node all load it as is)
- * and nothing is escaped twice.
+ * The typed entry: the snapshot's pieces (not the per-report files) as string literals
+ * keyed by name, for a worker that bundles its catalogue; above `limit`, an entry that says
+ * where the data is instead (every piece is in the folder either way).
  */
 function entryModule(
-  files: Map<string, string>,
-  bySlug: readonly EmittedReport[],
+  files: ReadonlyMap<string, string | Uint8Array>,
+  manifest: Manifest,
   limit: number,
 ): string {
   let size = 0
-  for (const text of files.values()) size += text.length
-  if (size > limit) return tooLargeEntry(bySlug.length, size)
-  const literal = (name: string) => files.get(name)?.trimEnd() ?? 'null'
-  const reports = bySlug.map((e) => `${JSON.stringify(e.report.slug)}:${e.json}`).join(',\n')
-  return `// Generated by \`colophon build\`; do not edit.
-const reports = {
-${reports}
-}
-
-export const catalogue = {
-  manifest: ${literal(OUTPUT_FILES.manifest)},
-  settings: ${literal(OUTPUT_FILES.settings)},
-  summaries: ${literal(OUTPUT_FILES.summaries)},
-  vocabularies: ${literal(OUTPUT_FILES.vocabularies)},
-  searchIndex: ${literal(OUTPUT_FILES.searchIndex)},
-  report(slug) {
-    return Object.hasOwn(reports, slug) ? reports[slug] : undefined
+  for (const name of Object.keys(manifest.pieces)) size += files.get(name)?.length ?? 0
+  const header = '// Generated by `colophon build`; do not edit.\n'
+  if (size > limit) {
+    const message = `colophon-content: this catalogue (${manifest.reportCount} reports, ${Math.round(size / 1048576)} MB of pieces) is too large to bundle; serve its folder (CATALOGUE_DIR) or load it into Workers KV or R2`
+    return `${header}export const catalogue = { manifest: ${JSON.stringify(manifest)}, pieces: null, tooLarge: ${JSON.stringify(message)} }\n`
+  }
+  const pieces = Object.keys(manifest.pieces).map((name) => {
+    const value = files.get(name) as string | Uint8Array
+    const literal =
+      typeof value === 'string'
+        ? JSON.stringify(value)
+        : `{ base64: ${JSON.stringify(Buffer.from(value).toString('base64'))} }`
+    return `${JSON.stringify(name)}: ${literal}`
+  })
+  return `${header}export const catalogue = {
+  manifest: ${JSON.stringify(manifest)},
+  pieces: {
+${pieces.join(',\n')}
   },
 }
 `

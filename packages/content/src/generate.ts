@@ -1,36 +1,17 @@
-// A deterministic generator of realistic synthetic catalogues for tests and benchmarks:
-// seeded, so the same count and seed always give the same files. Its output is not
-// committed; `generateCatalogue` writes it where a test or benchmark wants it.
+// A deterministic generator of realistic synthetic catalogues for tests and benchmarks
+// (`colophon generate`): seeded, so the same count and seed always give the same files.
+// Text is drawn from a Zipf distribution over real English words (generate-text.ts);
+// authors from a roster where a few write much (generate-names.ts); identifiers carry valid
+// check digits. Its output is not committed; `generateCatalogue` writes it where wanted.
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Author, CatalogueSettings, ContentsEntry, ReportInput } from 'colophon-schema'
-import { slugify } from 'colophon-schema'
+import type { CatalogueSettings, ContentsEntry, ReportInput } from 'colophon-schema'
+import { isbn13To10, slugify } from 'colophon-schema'
 import { dump } from 'js-yaml'
 import { stringify } from 'yaml'
 import { CATALOGUE_FILE, REPORTS_DIR } from './catalogue-file.ts'
-
-/** mulberry32: small, fast, and good enough for test data. */
-function random(seed: number) {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1))
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T
-  const chance = (p: number) => next() < p
-  const some = <T>(items: readonly T[], min: number, max: number): T[] => {
-    const count = Math.min(items.length, int(min, max))
-    const chosen = new Set<T>()
-    while (chosen.size < count) chosen.add(pick(items))
-    return [...chosen]
-  }
-  return { next, int, pick, chance, some }
-}
-type Random = ReturnType<typeof random>
+import { authorSource } from './generate-names.ts'
+import { type Random, random, textSource } from './generate-text.ts'
 
 const SUBJECTS = [
   'Growth',
@@ -53,6 +34,26 @@ const SUBJECTS = [
   'Manufacturing',
   'Social Protection',
   'Food Security',
+  'Disaster Risk',
+  'Capital Markets',
+  'Migration',
+  'Governance',
+  'Regional Cooperation',
+  'Poverty',
+  'Private Sector',
+  'Air Quality',
+  'Oceans',
+  'Forestry',
+  'Public Procurement',
+  'Taxation',
+  'Remittances',
+  'Fisheries',
+  'Logistics',
+  'Housing',
+  'Pensions',
+  'Early Childhood',
+  'Skills',
+  'Innovation',
 ] as const
 const PLACES = [
   'Asia',
@@ -65,6 +66,21 @@ const PLACES = [
   'East Asia',
   'Developing Economies',
   'the Region',
+  'Bangladesh',
+  'Indonesia',
+  'the Philippines',
+  'Viet Nam',
+  'Pakistan',
+  'Mongolia',
+  'Fiji',
+  'Sri Lanka',
+  'Cambodia',
+  'Uzbekistan',
+  'Nepal',
+  'Papua New Guinea',
+  'Kazakhstan',
+  'Thailand',
+  'India',
 ] as const
 const FRAMES = [
   'Beyond',
@@ -77,6 +93,12 @@ const FRAMES = [
   'Investing in',
   'Managing',
   'Building',
+  'Understanding',
+  'Closing the Gap in',
+  'The Future of',
+  'Mapping',
+  'Unlocking',
+  'Assessing',
 ] as const
 const TAILS = [
   'Lessons from a Decade of Reform',
@@ -86,95 +108,16 @@ const TAILS = [
   'Toward a Sustainable Future',
   'An Assessment',
   'Country Experiences',
-  'Fuelling Growth in a Changing World',
+  'A Practical Guide',
+  'Key Indicators',
+  'Annual Report',
+  'Evidence from Household Surveys',
+  'A Diagnostic Study',
 ] as const
-const WORDS =
-  'growth policy reform investment regional economies markets productivity trade supply chains institutions governance finance households poverty inclusive sustainable resilience climate energy transition infrastructure services manufacturing workers wages skills technology digital innovation cooperation integration capital credit banks small enterprises women youth cities rural agriculture water health education outcomes evidence survey data analysis estimates recovery crisis shocks prices exports imports demand'.split(
-    ' ',
-  )
-const GIVEN = [
-  'Ana',
-  'Bao',
-  'Chen',
-  'Dilnoza',
-  'Emeka',
-  'Farida',
-  'Gita',
-  'Hiroshi',
-  'Ikaika',
-  'Jae-won',
-  'Kamal',
-  'Lina',
-  'Maria',
-  'Nguyen',
-  'Omar',
-  'Priya',
-  'Rahul',
-  'Siti',
-  'Tomasz',
-  'Yuki',
-] as const
-const FAMILY = [
-  'Abdullah',
-  'Banerjee',
-  'Cruz',
-  'Dela Cruz',
-  'Estrada',
-  'Fujita',
-  'Gonzales',
-  'Haque',
-  'Ismailov',
-  'Jung',
-  'Khan',
-  'Lim',
-  'Mendoza',
-  'Nakamura',
-  'Okafor',
-  'Park',
-  'Rahman',
-  'Santos',
-  'Tan',
-  'Wijaya',
-] as const
-const ORGS = [
-  'Asian Development Bank',
-  'Asian Development Bank Institute',
-  'Economic Research and Regional Cooperation Department',
-  'Sustainable Development and Climate Change Department',
-  'Independent Evaluation Department',
-] as const
-const COUNTRIES = [
-  'AF',
-  'BD',
-  'BT',
-  'KH',
-  'CN',
-  'FJ',
-  'IN',
-  'ID',
-  'KZ',
-  'KG',
-  'LA',
-  'MY',
-  'MV',
-  'MN',
-  'MM',
-  'NP',
-  'PK',
-  'PG',
-  'PH',
-  'LK',
-  'TH',
-  'TL',
-  'TO',
-  'UZ',
-  'VN',
-  'WS',
-  'TJ',
-  'TM',
-  'GE',
-  'AZ',
-] as const
+const COUNTRIES = (
+  'AF AM AZ BD BT BN KH CN CK FJ GE HK IN ID JP KZ KI KR KG LA MY MV MH FM MN MM NR NP NZ ' +
+  'PK PW PG PH WS SG SB LK TW TJ TH TL TO TM TV UZ VU VN'
+).split(' ') as NonNullable<ReportInput['countries']>
 const TYPES = [
   'reports',
   'books',
@@ -187,12 +130,60 @@ const TYPES = [
   'conference-proceedings',
   'brochures-and-flyers',
 ] as const
+/** Stock number prefixes by type, as a publisher's warehouse codes them. */
+const STOCK_PREFIX: Record<(typeof TYPES)[number], string> = {
+  reports: 'RPT',
+  books: 'BKK',
+  'papers-and-briefs': 'BRF',
+  'working-papers': 'WPS',
+  guides: 'TIM',
+  'annual-reports': 'ARM',
+  'evaluation-reports': 'EVR',
+  'institutional-documents': 'INS',
+  'conference-proceedings': 'CNF',
+  'brochures-and-flyers': 'FLY',
+}
+const SERIES = [
+  'ADB Economics Working Paper Series',
+  'ADB Briefs',
+  'Asian Development Outlook',
+  'Key Indicators for Asia and the Pacific',
+  'Sustainable Development Working Paper Series',
+  'Governance Brief',
+  'Evaluation Knowledge Brief',
+  'ADBI Working Paper Series',
+  'Pacific Economic Monitor',
+  'Asia Bond Monitor',
+  'Asian Economic Integration Report',
+  'Climate Change Series',
+  'Urban Development Series',
+  'Gender Equality Series',
+  'Statistical Report Series',
+  'Energy Sector Review',
+  'Water Financing Series',
+  'Transport Knowledge Notes',
+  'Health Policy Papers',
+  'Education Sector Notes',
+] as const
 
 function titleCase(key: string): string {
   return key
     .split('-')
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join(' ')
+}
+
+function issnCheck(first7: string): string {
+  let sum = 0
+  for (let i = 0; i < 7; i++) sum += (8 - i) * Number(first7[i])
+  const check = (11 - (sum % 11)) % 11
+  return check === 10 ? 'X' : String(check)
+}
+
+/** A valid ISSN for the i-th series. */
+function seriesIssn(i: number): string {
+  const first7 = String(2_071_000 + i * 37).padStart(7, '0')
+  return `${first7.slice(0, 4)}-${first7.slice(4)}${issnCheck(first7)}`
 }
 
 /** Settings with the real catalogue's types and generated series and topics. */
@@ -207,75 +198,75 @@ export function syntheticSettings(): CatalogueSettings {
     language: 'en',
     vocabularies: {
       types: vocabulary(TYPES),
-      series: vocabulary(SUBJECTS.slice(0, 12).map((s) => `${slugify(s)}-series`)),
-      topics: vocabulary(SUBJECTS.map((s) => slugify(s))),
+      series: Object.fromEntries(SERIES.map((label) => [slugify(label), { label }])),
+      topics: Object.fromEntries(SUBJECTS.map((label) => [slugify(label), { label }])),
     },
   }
 }
 
-function sentence(r: Random, min = 8, max = 24): string {
-  const words = Array.from({ length: r.int(min, max) }, () => r.pick(WORDS))
-  const text = words.join(' ')
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`
-}
+type Text = ReturnType<typeof textSource>
 
-function paragraph(r: Random): string {
-  const sentences = Array.from({ length: r.int(2, 6) }, () => sentence(r))
+function paragraph(r: Random, t: Text): string {
+  const sentences = Array.from({ length: r.int(2, 6) }, () => t.sentence())
   if (r.chance(0.2))
     sentences.push(`See [the data portal](https://data.example.org/${r.int(1, 9999)}).`)
   if (r.chance(0.2)) sentences[0] = `**${sentences[0]}**`
   return sentences.join(' ')
 }
 
-function description(r: Random): string {
-  const blocks = Array.from({ length: r.int(1, 5) }, () => paragraph(r))
+function description(r: Random, t: Text): string {
+  const blocks = Array.from({ length: r.int(1, 5) }, () => paragraph(r, t))
   if (r.chance(0.25))
-    blocks.push(Array.from({ length: r.int(2, 5) }, () => `- ${sentence(r, 4, 10)}`).join('\n'))
+    blocks.push(Array.from({ length: r.int(2, 5) }, () => `- ${t.sentence(4, 10)}`).join('\n'))
   return blocks.join('\n\n')
 }
 
-function contents(r: Random, depth: number): ContentsEntry[] {
+function contents(r: Random, t: Text, depth: number): ContentsEntry[] {
   return Array.from({ length: depth === 0 ? r.int(3, 14) : r.int(1, 5) }, (_, i) => {
-    const entry: ContentsEntry = { title: `${i + 1}. ${titleCase(slugify(sentence(r, 2, 6)))}` }
+    const entry: ContentsEntry = { title: `${i + 1}. ${t.phrase(1, 4)}` }
     if (r.chance(0.4)) entry.page = r.int(1, 300)
-    if (depth < 2 && r.chance(depth === 0 ? 0.3 : 0.1)) entry.children = contents(r, depth + 1)
+    if (depth < 2 && r.chance(depth === 0 ? 0.3 : 0.1)) entry.children = contents(r, t, depth + 1)
     return entry
   })
 }
 
+/** The n-th ISBN-13 of a generated catalogue (registrant groups 92-9 and 971, valid check digit). */
 function isbn13(n: number): string {
-  const first12 = `97899${String(n).padStart(7, '0')}`
+  const group = n % 5 === 0 ? '971' : '929'
+  const body = String(n % 1_000_000).padStart(6, '0')
+  const first12 = `978${group}${body}`
   let sum = 0
   for (let i = 0; i < 12; i++) sum += (i % 2 === 0 ? 1 : 3) * Number(first12[i])
   const check = (10 - (sum % 10)) % 10
-  return `${first12.slice(0, 3)}-${first12.slice(3, 5)}-${first12.slice(5, 9)}-${first12.slice(9)}-${check}`
-}
-
-function author(r: Random): Author {
-  if (r.chance(0.2)) return { name: r.pick(ORGS) }
-  return r.chance(0.9)
-    ? { family: r.pick(FAMILY), given: r.pick(GIVEN) }
-    : { family: r.pick(FAMILY) }
+  return `978-${group.slice(0, 2)}-${group.slice(2)}${body.slice(0, 3)}-${body.slice(3)}-${check}`
 }
 
 /**
- * `count` synthetic reports (slug, report) from `seed`: varied lengths, nested contents,
- * several ISBNs, authors, topics, countries, related links to earlier reports.
+ * `count` synthetic reports (slug, report) from `seed`: Zipf-distributed English text of
+ * varied length, nested contents, ISBNs (some in 10-digit form), ISSNs of series, DOIs and
+ * stock numbers, authors, topics, countries, related links to earlier reports.
  */
 export function generateReports(count: number, seed = 1): { slug: string; report: ReportInput }[] {
   const r = random(seed)
+  const t = textSource(r)
+  const nextAuthor = authorSource(r)
   const settings = syntheticSettings()
   const series = Object.keys(settings.vocabularies.series ?? {})
   const topics = Object.keys(settings.vocabularies.topics ?? {})
   const out: { slug: string; report: ReportInput }[] = []
-  let isbnCounter = seed * 7919
+  let isbnCounter = (seed * 7919) % 900_000
   for (let i = 0; i < count; i++) {
-    const title = `${r.pick(FRAMES)} ${r.pick(SUBJECTS)} in ${r.pick(PLACES)}${r.chance(0.6) ? `: ${r.pick(TAILS)}` : ''}`
+    const subject = r.pick(SUBJECTS)
+    const head = r.chance(0.5)
+      ? `${r.pick(FRAMES)} ${subject} in ${r.pick(PLACES)}`
+      : `${t.phrase(1, 2)} ${subject}${r.chance(0.5) ? ` in ${r.pick(PLACES)}` : ''}`
+    const title = `${head}${r.chance(0.6) ? `: ${r.chance(0.5) ? r.pick(TAILS) : t.phrase(2, 4)}` : ''}`
     const slug = `${slugify(title, 70)}-${i + 1}`
     const year = r.int(1995, 2025)
     const month = String(r.int(1, 12)).padStart(2, '0')
     const day = String(r.int(1, 28)).padStart(2, '0')
     const precision = r.next()
+    const type = r.pick(TYPES)
     const report: ReportInput = {
       slug,
       title,
@@ -285,31 +276,41 @@ export function generateReports(count: number, seed = 1): { slug: string; report
           : precision < 0.8
             ? `${year}-${month}`
             : `${year}-${month}-${day}`,
-      type: r.pick(TYPES),
+      type,
     }
-    if (r.chance(0.4)) report.subtitle = sentence(r, 3, 9).replace(/\.$/, '')
-    if (r.chance(0.3))
+    if (r.chance(0.4)) report.subtitle = t.sentence(3, 9).replace(/\.$/, '')
+    let seriesIndex = -1
+    if (r.chance(0.3)) {
+      seriesIndex = r.int(0, series.length - 1)
       report.series = {
-        key: r.pick(series),
+        key: series[seriesIndex] as string,
         ...(r.chance(0.7) ? { number: String(r.int(1, 120)) } : {}),
       }
+    }
     if (r.chance(0.05)) report.edition = r.int(2, 4)
-    if (r.chance(0.85)) report.authors = Array.from({ length: r.int(1, 6) }, () => author(r))
+    if (r.chance(0.85)) report.authors = Array.from({ length: r.int(1, 6) }, nextAuthor)
     if (r.chance(0.75)) {
       const forms = r.some(['print', 'web', 'pdf', 'ebook'] as const, 1, 3)
-      report.identifiers = { isbn: forms.map((form) => ({ value: isbn13(isbnCounter++), form })) }
-      if (r.chance(0.3)) report.identifiers.doi = `10.22617/SYN${seed}-${i + 1}`
-      if (r.chance(0.3)) report.identifiers.stockNumber = `RPT${String(i + 1).padStart(6, '0')}`
+      report.identifiers = {
+        isbn: forms.map((form) => {
+          const isbn = isbn13(isbnCounter++)
+          // Older records carry the 10-digit form.
+          const ten = year < 2007 && r.chance(0.5) ? isbn13To10(isbn) : undefined
+          return { value: ten ?? isbn, form }
+        }),
+      }
+      const stock = `${STOCK_PREFIX[type]}${String(year).slice(2)}${String(i + 1).padStart(4, '0')}${r.chance(0.3) ? `-${r.int(2, 3)}` : ''}`
+      if (r.chance(0.4)) report.identifiers.stockNumber = stock
+      if (r.chance(0.3)) report.identifiers.doi = `10.22617/${stock.replace('-', '')}-${seed}`
+      if (seriesIndex >= 0 && r.chance(0.6))
+        report.identifiers.issn = [{ value: seriesIssn(seriesIndex), form: 'print' }]
     }
-    if (r.chance(0.5)) report.summary = sentence(r, 10, 30)
-    report.description = description(r)
+    if (r.chance(0.5)) report.summary = t.sentence(10, 30)
+    report.description = description(r, t)
     if (r.chance(0.6))
-      report.keyFindings = Array.from(
-        { length: r.int(2, 10) },
-        (_, k) => `${sentence(r, 8, 30)} (${k + 1})`,
-      )
-    if (r.chance(0.8)) report.contents = contents(r, 0)
-    if (r.chance(0.8)) report.topics = r.some(topics, 1, 4)
+      report.keyFindings = Array.from({ length: r.int(2, 10) }, () => t.sentence(8, 30))
+    if (r.chance(0.8)) report.contents = contents(r, t, 0)
+    if (r.chance(0.8)) report.topics = [...new Set([slugify(subject), ...r.some(topics, 0, 3)])]
     if (r.chance(0.6)) report.countries = r.some(COUNTRIES, 1, 5)
     if (r.chance(0.1)) report.language = r.pick(['fr', 'es', 'zh', 'ru', 'id'])
     if (r.chance(0.5)) {

@@ -3,6 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { build } from './build.ts'
+import { readCompiledCatalogue } from './read-catalogue.ts'
+import { openColumns, openSearchIndex, SearchEngine } from './search/index.ts'
 import { generateCatalogue } from './generate.ts'
 import { gitDates } from './git-dates.ts'
 import { tempDir } from './test-support.ts'
@@ -29,6 +31,8 @@ const git = (cwd: string, date: string, ...args: string[]) =>
   })
 
 const json = async (path: string) => JSON.parse(await readFile(path, 'utf8'))
+/** The compiled list (summaries, newest first) of an output folder. */
+const list = (out: string) => readCompiledCatalogue(out).summaries
 
 it("dates each report by its file's last commit, a frontmatter override, or HEAD when uncommitted", async () => {
   const dir = join(temp.path, 'catalogue')
@@ -36,7 +40,7 @@ it("dates each report by its file's last commit, a frontmatter override, or HEAD
   git(temp.path, '2020-01-01T00:00:00Z', 'init', '-q')
   git(temp.path, '2020-01-01T00:00:00Z', 'add', '.')
   git(temp.path, '2021-03-04T05:06:07Z', 'commit', '-q', '-m', 'first')
-  const files = (await json(join(await buildTo(dir), 'index.json'))) as { slug: string }[]
+  const files = list(await buildTo(dir))
   const [a, b, c] = files.map((s) => s.slug) as [string, string, string]
 
   // Change one file and commit it later: only that report's date moves.
@@ -51,10 +55,7 @@ it("dates each report by its file's last commit, a frontmatter override, or HEAD
   )
   const out = await buildTo(dir)
   const dates = Object.fromEntries(
-    ((await json(join(out, 'index.json'))) as { slug: string; modified: string }[]).map((s) => [
-      s.slug,
-      s.modified,
-    ]),
+    list(out).map((s) => [s.slug, s.modified]),
   )
   expect(dates).toEqual({
     [a]: '2022-06-07T08:09:10Z',
@@ -70,6 +71,13 @@ it("dates each report by its file's last commit, a frontmatter override, or HEAD
   )
   // A new, uncommitted file gets HEAD's date.
   expect((await gitDates(dir)).head).toBe('2022-06-07T08:09:10Z')
+
+  // A new date for the same texts (the commit amended): the build cache does not call the
+  // output up to date, the report's date moves.
+  git(temp.path, '2023-01-02T03:04:05Z', 'commit', '-q', '--amend', '--no-edit', '--reset-author')
+  const rebuilt = await build({ dir, out, entry: false })
+  expect(rebuilt.upToDate).toBeUndefined()
+  expect(list(out).find((s) => s.slug === a)?.modified).toBe('2023-01-02T03:04:05Z')
 })
 
 it('outside git, a report is dated by the start of its publication date', async () => {
@@ -77,20 +85,17 @@ it('outside git, a report is dated by the start of its publication date', async 
   await generateCatalogue(dir, { count: 2, seed: 3 })
   expect((await gitDates(dir)).byFile.size).toBe(0)
   const out = await buildTo(dir)
-  for (const s of (await json(join(out, 'index.json'))) as {
-    published: string
-    modified: string
-  }[]) {
+  for (const s of list(out)) {
     expect(s.modified.startsWith(s.published)).toBe(true)
     expect(s.modified).toMatch(/^\d{4}-\d\d-\d\dT00:00:00Z$/)
   }
 })
 
-it('a withdrawn report is a tombstone in the manifest, out of the list, search and files', async () => {
+it('a withdrawn report is a tombstone (withdrawn.json), out of the list, search and files', async () => {
   const dir = join(temp.path, 'catalogue')
   await generateCatalogue(dir, { count: 3, seed: 5 })
   const first = await buildTo(dir, 'before')
-  const slug = ((await json(join(first, 'index.json'))) as { slug: string }[])[0]?.slug as string
+  const slug = list(first)[0]?.slug as string
   const file = join(dir, 'reports', `${slug}.md`)
   await writeFile(
     file,
@@ -102,14 +107,17 @@ it('a withdrawn report is a tombstone in the manifest, out of the list, search a
   const out = await buildTo(dir)
   const manifest = await json(join(out, 'manifest.json'))
   expect(manifest.reportCount).toBe(2)
-  expect(manifest.reports[slug]).toBeUndefined()
-  expect(manifest.withdrawn[slug]).toMatchObject({
+  const tombstones = await json(join(out, 'withdrawn.json'))
+  expect(tombstones[slug]).toMatchObject({
     withdrawn: { date: '2024-02', reason: 'Superseded by a corrected edition' },
   })
   expect(manifest.contentHash).not.toBe((await json(join(first, 'manifest.json'))).contentHash)
-  const list = (await json(join(out, 'index.json'))) as { slug: string }[]
-  expect(list.map((s) => s.slug)).not.toContain(slug)
-  expect(await readFile(join(out, 'search-index.json'), 'utf8')).not.toContain(`"${slug}"`)
+  expect(list(out).map((s) => s.slug)).not.toContain(slug)
+  // Out of search: the index and columns hold the two reports left, by their doc ids.
+  const read = async (name: string) => new Uint8Array(await readFile(join(out, name)))
+  const engine = new SearchEngine(await openSearchIndex(read), await openColumns(read))
+  expect(engine.columns.count).toBe(2)
+  expect((await engine.search({ text: list(first)[0]?.title ?? '' })).ids).not.toContain(2)
   await expect(readFile(join(out, 'reports', `${slug}.json`))).rejects.toThrow(/ENOENT/)
 })
 

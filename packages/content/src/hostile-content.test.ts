@@ -245,7 +245,7 @@ describe('bounded parsing', () => {
     )
     const defined = await compiled()
     expect(defined.problems).toEqual([])
-    const report = JSON.parse(defined.output?.files.get('reports/built.json') ?? '{}')
+    const report = JSON.parse(String(defined.output?.files.get('reports/built.json') ?? '{}'))
     expect(report.type).toBe('constructor')
   })
 
@@ -313,7 +313,7 @@ describe('bounded parsing', () => {
     await variant('windows', (t) => t.replace(/\n/g, '\r\n'))
     const result = await compiled()
     expect(result.problems).toEqual([])
-    const report = result.output?.files.get('reports/windows.json') ?? ''
+    const report = String(result.output?.files.get('reports/windows.json') ?? '')
     expect(JSON.parse(report).description).toBeTruthy()
     expect(report).not.toContain('\\r')
   })

@@ -1,12 +1,14 @@
 /**
- * colophon-content: the compiled catalogue, typed by colophon-schema. Runtime-neutral:
- * a worker, a Vite app and Node (through tsx) import it alike. The data is inlined by
- * `colophon build` into `dist/catalogue/index.js`.
+ * colophon-content: the compiled catalogue's format and its one reader, typed by
+ * colophon-schema. Runtime-neutral: a worker, a Vite app and Node import it alike.
+ * `catalogue` is the bundled snapshot (`dist/catalogue/index.js`, written by `colophon build`):
+ * the manifest and the pieces, read through `Snapshot`.
  *
  * @example
- * import { catalogue } from 'colophon-content'
- * catalogue.summaries[0]?.title
- * catalogue.report('beyond-factory-asia')?.descriptionHtml
+ * import { bundledSource, catalogue, Snapshot } from 'colophon-content'
+ * const snapshot = new Snapshot(catalogue.manifest, bundledSource(catalogue))
+ * (await snapshot.summaries(0, 1))[0]?.title
+ * (await snapshot.report('beyond-factory-asia'))?.descriptionHtml
  */
 export { catalogue } from '../dist/catalogue/index.js'
 export { type CompiledCatalogueParts, createCompiledCatalogue } from './compiled-catalogue.ts'
@@ -18,3 +20,4 @@ export type {
   VocabularyCounts,
 } from './output.ts'
 export { OUTPUT_FILES } from './output.ts'
+export * from './snapshot/index.ts'

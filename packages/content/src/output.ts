@@ -2,50 +2,23 @@
 // consumers (the API's stores, the benchmarks). Runtime-neutral: no Node APIs here, so a
 // worker can import it.
 import type { CatalogueSettings, CompiledReport, ReportSummary } from 'colophon-schema'
+import { PIECES, REPORT_FILES_DIR, type SnapshotManifest } from './snapshot/format.ts'
 
-/** File names inside the output folder (`dist/catalogue/`). */
+/** File names inside the output folder (`dist/catalogue/`): see snapshot/format.ts. */
 export const OUTPUT_FILES = {
-  manifest: 'manifest.json',
-  settings: 'catalogue.json',
-  summaries: 'index.json',
-  vocabularies: 'vocabularies.json',
+  manifest: PIECES.manifest,
+  settings: PIECES.settings,
+  vocabularies: PIECES.vocabularies,
+  /** MiniSearch's serialized index, until the search shards replace it. */
   searchIndex: 'search-index.json',
-  /** One `<slug>.json` per report. */
-  reportsDir: 'reports',
+  /** One `<slug>.json` per report, for integrators (not a piece). */
+  reportsDir: REPORT_FILES_DIR,
 } as const
 
-export interface Manifest {
-  schemaVersion: number
-  /** One hash over every output file: changes whenever anything in the catalogue changes. */
-  contentHash: string
-  reportCount: number
-  /** Content hash of each compiled report, by slug: the API's strong ETags. */
-  reports: Record<string, string>
-  /** Content hash of each other output file, by file name. */
-  files: Record<string, string>
-  /**
-   * Identifies the dump (`/v1/dump.ndjson.gz`: every report's JSON, one per line, by slug):
-   * a hash over the `reports` hashes in that order. Each line's SHA-256 (base64url) is its
-   * report's hash in `reports`.
-   */
-  dumpHash: string
-  /** Withdrawn reports by slug: tombstones, not in `reports`, lists or search. */
-  withdrawn: Record<string, Tombstone>
-}
+/** The snapshot's manifest (format 2). */
+export type Manifest = SnapshotManifest
 
-/** What a withdrawn report leaves: a 410 with the reason, an OAI-PMH deleted record. */
-export interface Tombstone {
-  title: string
-  type: string
-  series?: string
-  topics?: string[]
-  /** When the record last changed (the withdrawal, usually). */
-  modified: string
-  withdrawn: { date: string; reason: string }
-  /** Its ISBNs (13 digits, no hyphens) and DOI (lower-cased): the lookups answer 410 too. */
-  isbn?: string[]
-  doi?: string
-}
+export type { Tombstone } from './snapshot/format.ts'
 
 export interface VocabularyCount {
   key: string
@@ -80,4 +53,6 @@ export interface CompiledCatalogue {
   /** `MiniSearch#toJSON()` of the search index; load it with `searchOptions`. */
   searchIndex: unknown
   report(slug: string): CompiledReport | undefined
+  /** The content hash of a report's JSON (its strong ETag). */
+  reportHash(slug: string): string | undefined
 }

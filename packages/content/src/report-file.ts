@@ -1,12 +1,19 @@
 // One report's source file: Markdown with YAML frontmatter. The structured fields live in the
 // frontmatter; the overview (`description`) is the Markdown body. The slug is the file name.
+
+import { createRequire } from 'node:module'
 import { type PathSegment, Report, type ReportInput, slugProblem } from 'colophon-schema'
-import { CORE_SCHEMA, load as loadYaml } from 'js-yaml'
 import { stringify } from 'yaml'
 import type { ContentProblem } from './problem.ts'
 import { normalizeNewlines, textProblems } from './source-text.ts'
 import { locateProblem, validateYamlValue } from './validate.ts'
 import { type Anchor, LineIndex, mayHoldUnsafeNodes, YamlSource } from './yaml-source.ts'
+
+// js-yaml's CommonJS build: its ESM build is 3-4x slower on Node 20 (object spreads in its
+// parser state, see MEASUREMENTS.md); both give the same values.
+const { CORE_SCHEMA, load: loadYaml } = createRequire(import.meta.url)(
+  'js-yaml',
+) as typeof import('js-yaml')
 
 export interface ParsedReportFile {
   /** The report, when the file is valid on its own (rules across files not applied yet). */

@@ -11,7 +11,7 @@ import { parseReportFile } from './report-file.ts'
 const dir = fileURLToPath(new URL('../catalogue', import.meta.url))
 const result = await compile({ dir })
 const compiled = result.output?.files.get('reports/beyond-factory-asia.json')
-const report = CompiledReport.parse(JSON.parse(compiled ?? 'null'))
+const report = CompiledReport.parse(JSON.parse((compiled as string | undefined) ?? 'null'))
 
 describe('the real catalogue', () => {
   it('compiles without problems', () => {

@@ -65,7 +65,7 @@ export async function watchCatalogue(options: WatchOptions): Promise<void> {
   const display = options.displayPath ?? defaultDisplayPath
   const started = performance.now()
   const compiler = await loadCatalogue(options)
-  let previous: Map<string, string> | undefined
+  let previous: Map<string, string | Uint8Array> | undefined
 
   let fullTimer: NodeJS.Timeout | undefined
   let running: Promise<void> = Promise.resolve()
@@ -88,11 +88,11 @@ export async function watchCatalogue(options: WatchOptions): Promise<void> {
         if (result.partial) {
           for (const name of ENTRY)
             if (previous.has(name) && !files.has(name))
-              files.set(name, previous.get(name) as string)
+              files.set(name, previous.get(name) as string | Uint8Array)
         }
-        const changedFiles = new Map<string, string>()
+        const changedFiles = new Map<string, string | Uint8Array>()
         for (const [name, text] of files)
-          if (previous.get(name) !== text) changedFiles.set(name, text)
+          if (!sameContent(previous.get(name), text)) changedFiles.set(name, text)
         deleted = [...previous.keys()].filter((name) => !files.has(name))
         await updateOutput(options.out, changedFiles, deleted)
         written = [...changedFiles.keys()]
@@ -201,4 +201,10 @@ export async function watchCatalogue(options: WatchOptions): Promise<void> {
       running.then(() => resolve(), reject)
     })
   })
+}
+
+/** Whether two versions of an output file hold the same text or bytes. */
+function sameContent(a: string | Uint8Array | undefined, b: string | Uint8Array): boolean {
+  if (typeof a === 'string' || typeof b === 'string' || a === undefined) return a === b
+  return a.byteLength === b.byteLength && Buffer.compare(a, b) === 0
 }

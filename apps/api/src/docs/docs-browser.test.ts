@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startServer } from '../node-server.ts'
-import { EmbeddedStore } from '../store/embedded.ts'
+import { FolderStore } from '../store/folder.ts'
 import { buildFixture, type Fixture } from '../test-support/fixture.ts'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -21,7 +21,7 @@ beforeAll(async () => {
     )
   }
   fixture = await buildFixture()
-  server = await startServer({ store: new EmbeddedStore(fixture.catalogue), port: 0 })
+  server = await startServer({ store: new FolderStore(fixture.out), port: 0 })
 })
 afterAll(async () => {
   await server?.close()

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
-import { EmbeddedStore } from '../store/embedded.ts'
+import { FolderStore } from '../store/folder.ts'
 import { buildFixture } from '../test-support/fixture.ts'
 import { DOCS_ASSETS, docsAssetUrl, SWAGGER_UI_VERSION } from './assets.ts'
 import { docsAssetFile, readDocsAsset } from './read-docs-asset.ts'
@@ -14,7 +14,7 @@ let withoutFiles: ReturnType<typeof createApp>
 
 beforeAll(async () => {
   const fixture = await buildFixture()
-  const store = new EmbeddedStore(fixture.catalogue)
+  const store = new FolderStore(fixture.out)
   withFiles = createApp({ store, docsAssets: readDocsAsset })
   withoutFiles = createApp({ store })
   return () => fixture.cleanup()

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
-import { EmbeddedStore } from '../store/embedded.ts'
+import { FolderStore } from '../store/folder.ts'
 import { buildFixture, type Fixture, REFERENCE_SLUG } from '../test-support/fixture.ts'
 
 let fixture: Fixture
@@ -20,7 +20,7 @@ const SLUGS = [
 
 beforeAll(async () => {
   fixture = await buildFixture()
-  const app = createApp({ store: new EmbeddedStore(fixture.catalogue) })
+  const app = createApp({ store: new FolderStore(fixture.out) })
   let bib = ''
   const csl: unknown[] = []
   for (const slug of SLUGS) {

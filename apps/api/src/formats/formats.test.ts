@@ -6,7 +6,7 @@ import type { CompiledReport } from 'colophon-schema'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
-import { EmbeddedStore } from '../store/embedded.ts'
+import { FolderStore } from '../store/folder.ts'
 import { cslDataSchema } from '../test-support/csl-data-schema.ts'
 import { buildFixture, type Fixture, REFERENCE_SLUG } from '../test-support/fixture.ts'
 import { escapeBibtex } from './bibtex.ts'
@@ -18,7 +18,7 @@ let slugs: string[]
 
 beforeAll(async () => {
   fixture = await buildFixture()
-  app = createApp({ store: new EmbeddedStore(fixture.catalogue) })
+  app = createApp({ store: new FolderStore(fixture.out) })
   slugs = fixture.catalogue.summaries.map((s) => s.slug)
 })
 afterAll(() => fixture.cleanup())

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
-import { EmbeddedStore } from '../store/embedded.ts'
+import { FolderStore } from '../store/folder.ts'
 import { buildFixture, type Fixture, REFERENCE_SLUG } from '../test-support/fixture.ts'
 import { SCHEMAS, schemaErrors } from '../test-support/xmllint.ts'
 import { singularLabel } from './library.ts'
@@ -19,7 +19,7 @@ const SLUGS = [
 
 beforeAll(async () => {
   fixture = await buildFixture()
-  app = createApp({ store: new EmbeddedStore(fixture.catalogue) })
+  app = createApp({ store: new FolderStore(fixture.out) })
 })
 afterAll(() => fixture.cleanup())
 

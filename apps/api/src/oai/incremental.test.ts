@@ -4,10 +4,10 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { build, generateCatalogue, readCompiledCatalogue } from 'colophon-content/node'
+import { build, generateCatalogue } from 'colophon-content/node'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
-import { EmbeddedStore } from '../store/embedded.ts'
+import { FolderStore } from '../store/folder.ts'
 import { SCHEMAS, schemaErrors } from '../test-support/xmllint.ts'
 
 let dir: string
@@ -37,7 +37,7 @@ async function serve(name: string) {
   const result = await build({ dir: join(dir, 'catalogue'), out, entry: false })
   expect(result.problems).toEqual([])
   return createApp({
-    store: new EmbeddedStore(readCompiledCatalogue(out)),
+    store: new FolderStore(out),
     publicUrl: 'https://reports.example.org',
   })
 }

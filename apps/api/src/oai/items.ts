@@ -32,7 +32,10 @@ export function compareItems(a: Pick<OaiItem, 'datestamp' | 'slug'>, b: typeof a
   return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0
 }
 
-/** Every item of the snapshot, by datestamp then slug; computed once per snapshot. */
+/**
+ * Every item of the snapshot, by datestamp then slug; computed once per snapshot, after
+ * `catalogue.allSummaries()` has been awaited.
+ */
 export function oaiItems(catalogue: Catalogue): readonly OaiItem[] {
   return catalogue.memo('oai:items', () => {
     const items: OaiItem[] = catalogue.summaries.map((s) => ({
@@ -41,7 +44,7 @@ export function oaiItems(catalogue: Catalogue): readonly OaiItem[] {
       sets: setsOf(s.type, s.series?.key, s.topics),
       deleted: false,
     }))
-    for (const [slug, t] of Object.entries(catalogue.manifest.withdrawn ?? {})) {
+    for (const [slug, t] of Object.entries(catalogue.withdrawn)) {
       items.push({
         slug,
         datestamp: t.modified,

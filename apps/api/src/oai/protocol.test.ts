@@ -1,8 +1,8 @@
 import { join } from 'node:path'
-import { build, generateCatalogue, readCompiledCatalogue } from 'colophon-content/node'
+import { build, generateCatalogue } from 'colophon-content/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
-import { EmbeddedStore } from '../store/embedded.ts'
+import { FolderStore } from '../store/folder.ts'
 import { buildFixture, type Fixture, REFERENCE_SLUG } from '../test-support/fixture.ts'
 import { SCHEMAS, schemaErrors } from '../test-support/xmllint.ts'
 import { OAI_PAGE_SIZE } from './protocol.ts'
@@ -30,7 +30,7 @@ beforeAll(async () => {
       },
     ],
   })
-  const store = new EmbeddedStore(fixture.catalogue)
+  const store = new FolderStore(fixture.out)
   app = createApp({ store, publicUrl: PUBLIC })
 })
 afterAll(() => fixture.cleanup())
@@ -206,7 +206,7 @@ describe('a harvest of a generated catalogue', () => {
     const result = await build({ dir: join(dir, 'catalogue'), out: join(dir, 'out'), entry: false })
     expect(result.ok).toBe(true)
     harvestApp = createApp({
-      store: new EmbeddedStore(readCompiledCatalogue(join(dir, 'out'))),
+      store: new FolderStore(join(dir, 'out')),
       publicUrl: 'http://127.0.0.1:8787',
     })
   })

@@ -1,14 +1,11 @@
 // The bulk dump: every report's compiled JSON, one per line (NDJSON), gzipped, streamed from
-// the store in slug order, so that a harvest of the whole catalogue is one request.
+// the snapshot's report blocks in doc-id order (newest first), so that a harvest of the whole catalogue is one request.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Catalogue } from '../catalogue.ts'
 import type { AppEnv } from '../env.ts'
 import { CACHE_CONTROL, notModified, strongEtag } from '../http-cache.ts'
 import { validationHook } from '../validation.ts'
 import { cacheHeaders, catalogueOf, NoQuery, problem } from './common.ts'
-
-/** Reports read from the store at once while the dump streams. */
-const BATCH = 64
 
 export const dumpRoute = createRoute({
   method: 'get',
@@ -17,7 +14,7 @@ export const dumpRoute = createRoute({
   tags: ['Harvesting'],
   summary: 'Every report, as gzipped NDJSON',
   description:
-    "Each line is one compiled report (the JSON of `/v1/reports/{slug}`), in slug order; withdrawn reports are not in it (see the manifest's tombstones and OAI-PMH). The ETag is the manifest's `dumpHash`; each line's SHA-256 (base64url) is its report's hash in the manifest.",
+    "Each line is one compiled report (the JSON of `/v1/reports/{slug}`), newest first (the order of `/v1/reports`); withdrawn reports are not in it (see OAI-PMH's deleted records). The ETag is the manifest's `dumpHash`; each line's SHA-256 (base64url) is its report's strong ETag.",
   request: { query: NoQuery },
   responses: {
     200: {
@@ -30,26 +27,24 @@ export const dumpRoute = createRoute({
   },
 })
 
-/** The NDJSON text of every report, as a stream of UTF-8 chunks. */
+/** The NDJSON text of every report, as a stream of UTF-8 chunks: one report block a pull. */
 export function dumpStream(catalogue: Catalogue): ReadableStream<Uint8Array> {
-  const slugs = Object.keys(catalogue.manifest.reports).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
   const encoder = new TextEncoder()
-  let next = 0
+  const reports = catalogue.snapshot.allReports()
+  const size = catalogue.manifest.blockSize
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const batch = slugs.slice(next, next + BATCH)
-      next += batch.length
-      if (batch.length === 0) {
-        controller.close()
-        return
-      }
-      const reports = await Promise.all(batch.map((slug) => catalogue.report(slug)))
       let text = ''
-      reports.forEach((report, i) => {
-        if (!report) throw new Error(`report ${batch[i]} is in the manifest but cannot be read`)
-        text += `${JSON.stringify(report)}\n`
-      })
-      controller.enqueue(encoder.encode(text))
+      for (let i = 0; i < size; i++) {
+        const next = await reports.next()
+        if (next.done) break
+        text += `${JSON.stringify(next.value.report)}\n`
+      }
+      if (text) controller.enqueue(encoder.encode(text))
+      else controller.close()
+    },
+    async cancel() {
+      await reports.return(undefined)
     },
   })
 }
@@ -58,7 +53,7 @@ export const dump = new OpenAPIHono<AppEnv>().openapi(
   dumpRoute,
   async (c) => {
     const catalogue = await catalogueOf(c)
-    const etag = strongEtag(catalogue.manifest.dumpHash ?? catalogue.manifest.contentHash, 'dump')
+    const etag = strongEtag(catalogue.manifest.dumpHash, 'dump')
     const unchanged = notModified(c.req.raw, etag, { 'Cache-Control': CACHE_CONTROL })
     if (unchanged) return unchanged
     // (The DOM typings' CompressionStream takes any BufferSource; ours are Uint8Arrays.)

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
-import { EmbeddedStore } from '../store/embedded.ts'
+import { FolderStore } from '../store/folder.ts'
 import { buildFixture, type Fixture, REFERENCE_SLUG } from '../test-support/fixture.ts'
 import { responseValidator } from '../test-support/openapi.ts'
 
@@ -30,26 +30,27 @@ beforeAll(async () => {
       },
     ],
   })
-  app = createApp({ store: new EmbeddedStore(fixture.catalogue) })
+  app = createApp({ store: new FolderStore(fixture.out) })
 })
 afterAll(() => fixture.cleanup())
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url')
 
 describe('the dump', () => {
-  it('holds every report, one compiled JSON per line, each line hashed as in the manifest', async () => {
+  it('holds every report, newest first, one compiled JSON per line, each line hashed as its ETag', async () => {
     const res = await app.request('/v1/dump.ndjson.gz')
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Type')).toBe('application/gzip')
     const text = gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')
     const lines = text.split('\n')
     expect(lines.pop()).toBe('')
-    const { manifest } = fixture.catalogue
+    const { manifest, summaries } = fixture.catalogue
     expect(lines).toHaveLength(manifest.reportCount)
     const slugs = lines.map((line) => JSON.parse(line).slug as string)
-    expect(slugs).toEqual(Object.keys(manifest.reports).sort())
+    // Newest first: the list's order.
+    expect(slugs).toEqual(summaries.map((s) => s.slug))
     lines.forEach((line, i) => {
-      expect(sha256(line)).toBe(manifest.reports[slugs[i] as string])
+      expect(sha256(line)).toBe(fixture.catalogue.reportHash(slugs[i] as string))
     })
     expect(slugs).not.toContain(WITHDRAWN)
   })

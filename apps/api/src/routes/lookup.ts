@@ -74,14 +74,9 @@ export const doiRoute = createRoute({
   },
 })
 
-/** `record[key]` when it is the record's own: a name from a URL never reaches the prototype. */
-function ownValue(record: Record<string, string>, key: string): string | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined
-}
-
 /** No report has this identifier: a withdrawn one's 410 if it had it, else a 404. */
 function missing(catalogue: Catalogue, kind: 'isbn' | 'doi', value: string): HttpProblem {
-  for (const [slug, tombstone] of Object.entries(catalogue.manifest.withdrawn ?? {})) {
+  for (const [slug, tombstone] of Object.entries(catalogue.withdrawn)) {
     if (kind === 'isbn' ? tombstone.isbn?.includes(value) : tombstone.doi === value) {
       return withdrawnProblem(slug, tombstone)
     }
@@ -103,7 +98,7 @@ async function byDoi(c: Context<AppEnv>, value: string): Promise<Response> {
   const doi = normalizeDoi(value)
   if (!doi) throw invalidParameters([{ parameter: 'doi', detail: `doi: ${doiProblem(value)}` }])
   const catalogue = await catalogueOf(c)
-  const slug = ownValue((await catalogue.identifiers()).doi, doi)
+  const slug = await catalogue.lookup('doi', doi)
   if (!slug) throw missing(catalogue, 'doi', doi)
   return seeOther(catalogue, slug)
 }
@@ -119,7 +114,7 @@ export const lookup = new OpenAPIHono<AppEnv>()
         throw invalidParameters([{ parameter: 'isbn', detail: `isbn: ${detail}` }])
       }
       const catalogue = await catalogueOf(c)
-      const slug = ownValue((await catalogue.identifiers()).isbn, normalized)
+      const slug = await catalogue.lookup('isbn', normalized)
       if (!slug) throw missing(catalogue, 'isbn', normalized)
       return seeOther(catalogue, slug)
     },

@@ -84,11 +84,8 @@ export const meta = new OpenAPIHono<AppEnv>()
       const unchanged = notModified(c.req.raw, etag, { 'Cache-Control': CACHE_CONTROL })
       if (unchanged) return unchanged
       const self = webUrl(catalogue.settings, '/v1/feed.atom')
-      const body = toAtom(
-        catalogue.settings,
-        catalogue.summaries.slice(0, FEED_SIZE),
-        self,
-        (key) => label(catalogue.vocabularies.types, key),
+      const body = toAtom(catalogue.settings, await catalogue.newest(FEED_SIZE), self, (key) =>
+        label(catalogue.vocabularies.types, key),
       )
       return xml(body, 'application/atom+xml', etag)
     },
@@ -105,7 +102,11 @@ export const meta = new OpenAPIHono<AppEnv>()
       )
       const unchanged = notModified(c.req.raw, etag, { 'Cache-Control': CACHE_CONTROL })
       if (unchanged) return unchanged
-      return xml(toSitemap(catalogue.settings, catalogue.summaries), 'application/xml', etag)
+      return xml(
+        toSitemap(catalogue.settings, await catalogue.allSummaries()),
+        'application/xml',
+        etag,
+      )
     },
     validationHook([]),
   )

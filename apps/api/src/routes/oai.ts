@@ -13,6 +13,8 @@ function argumentsOf(search: string): [string, string][] {
 export const oai = new Hono<AppEnv>()
   .get('/oai', async (c) => {
     const catalogue = await catalogueOf(c)
+    // OAI-PMH pages by datestamp over every item: the summaries, read once per snapshot.
+    await catalogue.allSummaries()
     const body = await oaiResponse(argumentsOf(new URL(c.req.url).search), {
       catalogue,
       now: new Date(),
@@ -28,6 +30,8 @@ export const oai = new Hono<AppEnv>()
       })
     }
     const catalogue = await catalogueOf(c)
+    // OAI-PMH pages by datestamp over every item: the summaries, read once per snapshot.
+    await catalogue.allSummaries()
     const body = await oaiResponse(argumentsOf(await c.req.text()), { catalogue, now: new Date() })
     return xmlResponse(body)
   })

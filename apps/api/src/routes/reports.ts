@@ -244,12 +244,9 @@ export const reports = new OpenAPIHono<AppEnv>()
       if (!format) throw new Error('unreachable: no format')
       const catalogue = await catalogueOf(c)
       // Own keys only: "constructor" or "__proto__" is no report (nor a withdrawn one).
-      const hash = Object.hasOwn(catalogue.manifest.reports, slug)
-        ? catalogue.manifest.reports[slug]
-        : undefined
+      const hash = await catalogue.reportHash(slug)
       if (hash === undefined) {
-        const withdrawn = catalogue.manifest.withdrawn
-        const tombstone = withdrawn && Object.hasOwn(withdrawn, slug) ? withdrawn[slug] : undefined
+        const tombstone = catalogue.tombstone(slug)
         if (tombstone) throw withdrawnProblem(slug, tombstone)
         throw new HttpProblem(404, { detail: `no report with slug "${slug}"` })
       }

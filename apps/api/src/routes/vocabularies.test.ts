@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build, readCompiledCatalogue } from 'colophon-content/node'
+import { build } from 'colophon-content/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
-import { EmbeddedStore } from '../store/embedded.ts'
+import { FolderStore } from '../store/folder.ts'
 import { responseValidator } from '../test-support/openapi.ts'
 
 const SOURCE = fileURLToPath(new URL('../../../../packages/content/catalogue', import.meta.url))
@@ -18,7 +18,7 @@ beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'colophon-vocabularies-'))
   const result = await build({ dir: SOURCE, out: join(out, 'compiled') })
   if (!result.ok) throw new Error(JSON.stringify(result.problems))
-  app = createApp({ store: new EmbeddedStore(readCompiledCatalogue(join(out, 'compiled'))) })
+  app = createApp({ store: new FolderStore(join(out, 'compiled')) })
 })
 afterAll(() => rmSync(out, { recursive: true, force: true }))
 

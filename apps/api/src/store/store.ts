@@ -1,28 +1,66 @@
-// Where the compiled catalogue is read from. The app sees only this interface, so the same
-// routes serve a catalogue bundled into the worker, read from a folder, or read from Workers KV.
-import type { Manifest, VocabularyCounts } from 'colophon-content'
-import type { CatalogueSettings, CompiledReport, ReportSummary } from 'colophon-schema'
+// Where the compiled catalogue (snapshot format 2, see colophon-content/snapshot) is read from.
+// The app sees only this interface, so the same routes serve a snapshot bundled into the
+// worker, a folder on disk, Workers KV or R2. Every store hands out resolved values only:
+// an in-flight promise shared between requests is what the Workers runtime cancels.
+import { type PieceSource, Snapshot, type SnapshotManifest } from 'colophon-content/snapshot'
 
-/** Normalized identifiers to slugs: ISBN-13 without hyphens, lower-cased bare DOI. */
-export interface IdentifierIndex {
-  isbn: Record<string, string>
-  doi: Record<string, string>
+export interface CatalogueStore {
+  /** Short name for /health: `embedded`, `dir`, `kv`, `r2`. */
+  readonly kind: string
+  /** The current snapshot: the same object for as long as the content hash is the same. */
+  snapshot(): Promise<Snapshot>
+  /** The bytes of one piece of the current snapshot (for the search index's shards). */
+  piece(name: string): Promise<Uint8Array | undefined>
+}
+
+export interface SnapshotStoreOptions {
+  /** How long the current manifest is trusted before it is checked again (ms). */
+  manifestTtlMs?: number
+  /** Parsed pieces each snapshot keeps (blocks, shards). */
+  cacheSize?: number
 }
 
 /**
- * A compiled catalogue, read asynchronously. Implementations may cache; the app caches what
- * it derives (search index, lookups) by `manifest().contentHash`.
+ * A store over a source of pieces and a way to read the current manifest: keeps the current
+ * snapshot (resolved) and checks the manifest again after `manifestTtlMs`.
  */
-export interface CatalogueStore {
-  /** Short name for /health: `embedded`, `kv`, `dir`. */
-  readonly kind: string
-  manifest(): Promise<Manifest>
-  settings(): Promise<CatalogueSettings>
-  /** Every report's summary, newest first, then by slug. */
-  summaries(): Promise<ReportSummary[]>
-  vocabularies(): Promise<VocabularyCounts>
-  /** The serialized MiniSearch index (`search-index.json`), as text or parsed. */
-  searchIndex(): Promise<unknown>
-  identifiers(): Promise<IdentifierIndex>
-  report(slug: string): Promise<CompiledReport | undefined>
+export abstract class SnapshotStore implements CatalogueStore {
+  abstract readonly kind: string
+  readonly #ttl: number
+  readonly #cacheSize: number | undefined
+  #current: { snapshot: Snapshot; checkedAt: number } | undefined
+
+  constructor(options: SnapshotStoreOptions = {}) {
+    this.#ttl = options.manifestTtlMs ?? 10_000
+    this.#cacheSize = options.cacheSize
+  }
+
+  /** The current content hash (cheap: a pointer, or the manifest itself). */
+  protected abstract currentHash(): Promise<string>
+  /** The whole manifest of a content hash. */
+  protected abstract readManifest(contentHash: string): Promise<SnapshotManifest>
+  /** Where that manifest's pieces are read. */
+  protected abstract readonly source: PieceSource
+
+  async snapshot(): Promise<Snapshot> {
+    const current = this.#current
+    if (current && Date.now() - current.checkedAt < this.#ttl) return current.snapshot
+    const hash = await this.currentHash()
+    // Another request may have switched meanwhile: keep whichever matches.
+    const latest = this.#current
+    if (latest?.snapshot.manifest.contentHash === hash) {
+      latest.checkedAt = Date.now()
+      return latest.snapshot
+    }
+    const manifest = await this.readManifest(hash)
+    const snapshot = new Snapshot(manifest, this.source, {
+      ...(this.#cacheSize && { cacheSize: this.#cacheSize }),
+    })
+    this.#current = { snapshot, checkedAt: Date.now() }
+    return snapshot
+  }
+
+  async piece(name: string): Promise<Uint8Array | undefined> {
+    return (await this.snapshot()).piece(name)
+  }
 }

@@ -9,13 +9,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { createApp, EmbeddedStore } from 'colophon-api'
-import {
-  build,
-  generateCatalogue,
-  readCompiledCatalogue,
-  serializeReportFile,
-} from 'colophon-content/node'
+import { createApp } from 'colophon-api'
+import { FolderStore } from 'colophon-api/folder-store'
+import { build, generateCatalogue, serializeReportFile } from 'colophon-content/node'
 import type { CompiledReport } from 'colophon-schema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebHandler, WebHandlerOptions } from './web-handler.ts'
@@ -50,8 +46,7 @@ beforeAll(async () => {
   )
   const result = await build({ dir: join(dir, 'source'), out: join(dir, 'compiled') })
   if (!result.ok) throw new Error(JSON.stringify(result.problems))
-  const catalogue = readCompiledCatalogue(join(dir, 'compiled'))
-  const app = createApp({ store: new EmbeddedStore(catalogue, 'dir'), publicUrl: PUBLIC })
+  const app = createApp({ store: new FolderStore(join(dir, 'compiled')), publicUrl: PUBLIC })
   // The reports as the API serves them (the store's layout is the API's business).
   const list = (await (await app.request('/v1/reports?per_page=100')).json()) as {
     items: { slug: string }[]

@@ -5,6 +5,7 @@ import type { Command } from './command.ts'
 import { buildCommand } from './commands/build.ts'
 import { checkCommand } from './commands/check.ts'
 import { devCommand } from './commands/dev.ts'
+import { generateCommand } from './commands/generate.ts'
 import { newCommand } from './commands/new.ts'
 import { statsCommand } from './commands/stats.ts'
 
@@ -15,4 +16,5 @@ export const commands: Command[] = [
   newCommand,
   statsCommand,
   importCommand,
+  generateCommand,
 ]

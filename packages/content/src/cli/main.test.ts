@@ -135,7 +135,7 @@ describe('colophon build', () => {
     const ok = await run(['build', '--dir', dir, '--out', out])
     expect(ok.code).toBe(0)
     expect(ok.stdout).toMatch(
-      /✓ 1 report compiled into .*out \(8 files, content hash [\w-]{43}, \d+ ms\)/,
+      /✓ 1 report compiled into .*out \(\d+ files, content hash [\w-]{43}, \d+ ms\)/,
     )
     const before = await readTree(out)
     await copyCatalogue(

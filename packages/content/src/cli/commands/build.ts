@@ -1,4 +1,4 @@
-import { compile, writeOutputAtomic } from '../../build.ts'
+import { build } from '../../build.ts'
 import { mark } from '../../timings.ts'
 import { CATALOGUE_USAGE, type Command, catalogueOptions } from '../command.ts'
 import { catalogueLocations } from '../paths.ts'
@@ -8,17 +8,27 @@ export const buildCommand: Command = {
   name: 'build',
   summary:
     'validate and compile the catalogue into the output folder (nothing is written on failure)',
-  usage: CATALOGUE_USAGE,
-  options: { ...catalogueOptions, threads: { type: 'string' } },
+  usage: `${CATALOGUE_USAGE} [--no-cache]`,
+  options: { ...catalogueOptions, threads: { type: 'string' }, 'no-cache': { type: 'boolean' } },
   async run(context) {
     const format = problemFormat(context)
     const { dir, out, displayPath } = catalogueLocations(context)
     const started = performance.now()
-    const result = await compile({ dir, displayPath, threads: threadsOption(context) })
-    if (result.ok && result.output) await writeOutputAtomic(out, result.output.files)
-    mark('write (temporary folder, swap, remove the old output)')
+    const result = await build({
+      dir,
+      out,
+      displayPath,
+      threads: threadsOption(context),
+      cache: context.values['no-cache'] !== true,
+    })
+    mark('done')
     const code = printProblems(context, result, dir)
-    if (result.ok && result.output && format !== 'json') {
+    if (result.upToDate && format !== 'json') {
+      const ms = Math.round(performance.now() - started)
+      context.stdout.write(
+        `✓ ${plural(result.reportCount, 'report')} unchanged since the last build of ${displayPath(out)} (content hash ${result.contentHash}, ${ms} ms)\n`,
+      )
+    } else if (result.ok && result.output && format !== 'json') {
       const ms = Math.round(performance.now() - started)
       context.stdout.write(
         `✓ ${plural(result.reportCount, 'report')} compiled into ${displayPath(out)} (${plural(result.output.files.size, 'file')}, content hash ${result.output.manifest.contentHash}, ${ms} ms)\n`,

@@ -34,10 +34,10 @@ export const statsCommand: Command = {
       return 1
     }
     const { files } = result.output
-    const settings = JSON.parse(files.get('catalogue.json') ?? '{}')
+    const settings = JSON.parse((files.get('catalogue.json') as string | undefined) ?? '{}')
     const reports = [...files]
       .filter(([name]) => name.startsWith('reports/'))
-      .map(([, text]) => JSON.parse(text) as CompiledReport)
+      .map(([, text]) => JSON.parse(text as string) as CompiledReport)
     const counts = countVocabularies(settings, reports)
     const isbns = reports.reduce((n, r) => n + (r.identifiers?.isbn?.length ?? 0), 0)
     const dois = reports.filter((r) => r.identifiers?.doi).length
@@ -47,7 +47,8 @@ export const statsCommand: Command = {
       ),
     )
     let bytes = 0
-    for (const text of files.values()) bytes += Buffer.byteLength(text)
+    for (const text of files.values())
+      bytes += typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength
     const stats = {
       reports: reports.length,
       types: counts.types.map(({ key, count }) => ({ key, count })),

@@ -1,0 +1,112 @@
+// HTTP rows with wrk as the client (a separate process in C, so the client does not take the
+// server's CPU the way an in-process fetch loop does): a bare Hono route, the same route
+// behind secureHeaders + cors (every API response pays for them), one report by slug, and
+// searches. Each row after a warm-up run; errors (non-2xx, socket errors) counted.
+import { type ChildProcess, execFile, fork } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+
+export interface WrkResult {
+  rps: number
+  p50: number
+  p99: number
+  errors: number
+  requests: number
+}
+
+const toMs = (value: string, unit: string) =>
+  Number(value) * (unit === 'us' ? 0.001 : unit === 's' ? 1000 : unit === 'm' ? 60_000 : 1)
+
+/** Parses wrk's report (`--latency`). */
+export function parseWrk(text: string): WrkResult {
+  const latency = (p: string) => {
+    const m = new RegExp(`^\\s*${p}%\\s+([\\d.]+)(us|ms|s|m)\\s*$`, 'm').exec(text)
+    return m ? toMs(m[1] as string, m[2] as string) : Number.NaN
+  }
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(text)?.[1] ?? 0)
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(text)
+  const socketErrors = socket ? socket.slice(1).reduce((n, v) => n + Number(v), 0) : 0
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(text)?.[1] ?? Number.NaN),
+    p50: latency('50'),
+    p99: latency('99'),
+    errors: non2xx + socketErrors,
+    requests: Number(/(\d+) requests in/.exec(text)?.[1] ?? 0),
+  }
+}
+
+async function wrk(base: string, paths: readonly string[], seconds: number, connections: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'colophon-wrk-'))
+  try {
+    const script = join(dir, 'paths.lua')
+    writeFileSync(
+      script,
+      `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n`,
+    )
+    const { stdout } = await promisify(execFile)(
+      'wrk',
+      [
+        '-t1',
+        `-c${connections}`,
+        `-d${seconds}s`,
+        '--timeout',
+        '5s',
+        '--latency',
+        '-s',
+        script,
+        base,
+      ],
+      { timeout: (seconds + 30) * 1000 },
+    )
+    return parseWrk(stdout)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+export interface HttpScenario {
+  name: string
+  paths: string[]
+}
+
+/**
+ * Starts bench/server.ts on `dir` and prints one row per scenario; returns the rows'
+ * requests/s by name.
+ */
+export async function benchHttp(
+  serverScript: string,
+  dir: string,
+  scenarios: readonly HttpScenario[],
+  options: { seconds: number; connections: number },
+): Promise<Map<string, WrkResult>> {
+  const server: ChildProcess = fork(serverScript, [dir], {
+    execArgv: ['--import', 'tsx'],
+    stdio: 'inherit',
+  })
+  const results = new Map<string, WrkResult>()
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      server.once('message', (m) => resolve((m as { port: number }).port))
+      server.once('exit', (code) => reject(new Error(`bench server exited (${code})`)))
+    })
+    const base = `http://127.0.0.1:${port}`
+    console.log(
+      `\n### HTTP on Node over loopback, wrk -t1 -c${options.connections}, ${options.seconds} s per row after a 2 s warm-up\n`,
+    )
+    console.log('| scenario | requests/s | p50 ms | p99 ms | errors |')
+    console.log('| --- | ---: | ---: | ---: | ---: |')
+    for (const { name, paths } of scenarios) {
+      await wrk(base, paths, 2, options.connections)
+      const r = await wrk(base, paths, options.seconds, options.connections)
+      results.set(name, r)
+      console.log(
+        `| ${name} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} of ${r.requests.toLocaleString('en')} |`,
+      )
+    }
+  } finally {
+    server.kill()
+  }
+  return results
+}
