@@ -43,7 +43,8 @@ if (!values.remote) {
   >({
     configPath: join(here, '../wrangler.toml'),
     environment: values.env,
-    ...(values['persist-to'] && { persist: { path: cliPath(values['persist-to']) } }),
+    // `wrangler dev --persist-to X` keeps its state in X/v3.
+    ...(values['persist-to'] && { persist: { path: join(cliPath(values['persist-to']), 'v3') } }),
   })
   try {
     const bucket = proxy.env[values.binding]

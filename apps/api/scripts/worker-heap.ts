@@ -66,10 +66,11 @@ async function heap(): Promise<{ usedSize: number; totalSize: number }> {
   }[]
   const url = targets[0]?.webSocketDebuggerUrl
   if (!url) throw new Error('no inspector target')
-  const ws = new WebSocket(url)
+  // The inspector proxy accepts devtools origins only (localhost is one); undici takes headers.
+  const ws = new WebSocket(url, { headers: { Origin: 'http://localhost' } } as never)
   await new Promise((resolve, reject) => {
     ws.onopen = resolve
-    ws.onerror = reject
+    ws.onerror = (event) => reject(new Error(`inspector ${url}: ${(event as ErrorEvent).message}`))
   })
   const send = (id: number, method: string) =>
     new Promise<unknown>((resolve) => {
