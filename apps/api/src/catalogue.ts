@@ -15,6 +15,9 @@ export function queryKey(q: string): string {
   return q.toLowerCase().replace(/\s+/g, ' ').trimStart()
 }
 
+/** How many reports' content hashes (their ETags) a snapshot keeps: ~60 bytes each. */
+export const HASH_CACHE_SIZE = 20_000
+
 /** How many rendered reports (any format) a snapshot keeps. */
 export const RENDER_CACHE_SIZE = 5_000
 
@@ -36,6 +39,7 @@ export class Catalogue {
   readonly #rendered = new LruCache<string, string>(RENDER_CACHE_SIZE)
   readonly #hits = new LruCache<string, TextHits>(SEARCH_CACHE_SIZE)
   readonly #memo = new Map<string, unknown>()
+  readonly #hashes = new LruCache<string, string>(HASH_CACHE_SIZE)
 
   constructor(
     snapshot: Snapshot,
@@ -64,8 +68,14 @@ export class Catalogue {
   }
 
   /** A report's content hash (its strong ETag), or undefined for an unknown slug. */
-  reportHash(slug: string): Promise<string | undefined> {
-    return this.snapshot.reportHash(slug)
+  async reportHash(slug: string): Promise<string | undefined> {
+    // Kept apart from the snapshot's pieces: a hot report's ETag needs no block parsed again
+    // once its slug shard and summaries block have left the snapshot's small LRU.
+    const cached = this.#hashes.get(slug)
+    if (cached !== undefined) return cached
+    const hash = await this.snapshot.reportHash(slug)
+    if (hash !== undefined) this.#hashes.set(slug, hash)
+    return hash
   }
 
   /** The slug of the report with this normalized identifier. */

@@ -3,10 +3,10 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { build } from './build.ts'
-import { readCompiledCatalogue } from './read-catalogue.ts'
-import { openColumns, openSearchIndex, SearchEngine } from './search/index.ts'
 import { generateCatalogue } from './generate.ts'
 import { gitDates } from './git-dates.ts'
+import { readCompiledCatalogue } from './read-catalogue.ts'
+import { openColumns, openSearchIndex, SearchEngine } from './search/index.ts'
 import { tempDir } from './test-support.ts'
 
 let temp: Awaited<ReturnType<typeof tempDir>>
@@ -54,9 +54,7 @@ it("dates each report by its file's last commit, a frontmatter override, or HEAD
     (await readFile(bFile, 'utf8')).replace(/^---\n/, '---\nmodified: 2019-12-31T23:59:59Z\n'),
   )
   const out = await buildTo(dir)
-  const dates = Object.fromEntries(
-    list(out).map((s) => [s.slug, s.modified]),
-  )
+  const dates = Object.fromEntries(list(out).map((s) => [s.slug, s.modified]))
   expect(dates).toEqual({
     [a]: '2022-06-07T08:09:10Z',
     [b]: '2019-12-31T23:59:59Z',

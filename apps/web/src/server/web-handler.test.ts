@@ -33,7 +33,7 @@ beforeAll(async () => {
   if (!existsSync(entry))
     throw new Error('apps/web is not built: run `pnpm --filter colophon-web build`')
   dir = await mkdtemp(join(tmpdir(), 'colophon-ssr-'))
-  await generateCatalogue(join(dir, 'source'), { count: 40, seed: 11 })
+  await generateCatalogue(join(dir, 'source'), { count: 40, seed: 14 })
   writeFileSync(
     join(dir, 'source', 'reports', `${WITHDRAWN}.md`),
     serializeReportFile({
