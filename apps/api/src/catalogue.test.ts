@@ -28,6 +28,19 @@ describe('a catalogue snapshot', () => {
     expect((await catalogue.textHits('trade finance ')).cached).toBe(false)
   })
 
+  it('gives summaries by doc id in the order asked, repeats and cache hits alike', async () => {
+    const catalogue = await openCatalogue(new FolderStore(fixture.out))
+    const all = await catalogue.allSummaries()
+    const ids = [all.length - 1, 0, 2, 0, 1]
+    const want = ids.map((id) => all[id]?.slug)
+    expect((await catalogue.summariesOf(ids)).map((s) => s.slug)).toEqual(want)
+    // Again, now from the cache, and mixed with one it has not seen.
+    expect((await catalogue.summariesOf([...ids, 3])).map((s) => s.slug)).toEqual([
+      ...want,
+      all[3]?.slug,
+    ])
+  })
+
   it('builds the engine once per snapshot and keeps only the resolved engine', async () => {
     const catalogue = await openCatalogue(new FolderStore(fixture.out))
     const [a, b] = await Promise.all([catalogue.engine(), catalogue.engine()])

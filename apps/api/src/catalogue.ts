@@ -18,6 +18,13 @@ export function queryKey(q: string): string {
 /** How many reports' content hashes (their ETags) a snapshot keeps: ~60 bytes each. */
 export const HASH_CACHE_SIZE = 20_000
 
+/**
+ * How many summaries (by doc id) a snapshot keeps apart from its blocks: a page of search
+ * hits comes from up to 20 blocks, and parsing 20 blocks of 100 for 20 summaries is what
+ * made a search over HTTP cost 100 times the search itself.
+ */
+export const SUMMARY_CACHE_SIZE = 5_000
+
 /** How many rendered reports (any format) a snapshot keeps. */
 export const RENDER_CACHE_SIZE = 5_000
 
@@ -40,6 +47,7 @@ export class Catalogue {
   readonly #hits = new LruCache<string, TextHits>(SEARCH_CACHE_SIZE)
   readonly #memo = new Map<string, unknown>()
   readonly #hashes = new LruCache<string, string>(HASH_CACHE_SIZE)
+  readonly #summaryCache = new LruCache<number, ReportSummary>(SUMMARY_CACHE_SIZE)
 
   constructor(
     snapshot: Snapshot,
@@ -82,6 +90,25 @@ export class Catalogue {
   async lookup(kind: 'isbn' | 'doi', normalized: string): Promise<string | undefined> {
     const id = await this.snapshot.lookup(kind, normalized)
     return id === undefined ? undefined : this.snapshot.slugAt(id)
+  }
+
+  /** The summaries of these doc ids, in order; each block is read at most once per call. */
+  async summariesOf(docIds: readonly number[]): Promise<ReportSummary[]> {
+    const out: (ReportSummary | undefined)[] = docIds.map((id) => this.#summaryCache.get(id))
+    // Misses in doc-id order: the snapshot then reads each block once.
+    const missing = [...new Set(docIds.filter((_, i) => out[i] === undefined))].sort(
+      (a, b) => a - b,
+    )
+    if (missing.length > 0) {
+      const read = await this.snapshot.summariesOf(missing)
+      missing.forEach((id, i) => {
+        this.#summaryCache.set(id, read[i] as ReportSummary)
+      })
+      docIds.forEach((id, i) => {
+        out[i] ??= this.#summaryCache.get(id) ?? (read[missing.indexOf(id)] as ReportSummary)
+      })
+    }
+    return out as ReportSummary[]
   }
 
   /** The newest `count` summaries (the feed, a first page): one block read. */

@@ -177,7 +177,7 @@ export async function listReports(
       },
     ])
   }
-  const items = await catalogue.snapshot.summariesOf(result.ids)
+  const items = await catalogue.summariesOf(result.ids)
   const counts = Object.fromEntries(
     FACETS.map((f) => [f, result.facets[COLUMN[f]] ?? new Map<string, number>()]),
   ) as Record<FacetName, Map<string, number>>
