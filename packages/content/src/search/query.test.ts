@@ -227,6 +227,7 @@ describe('SearchEngine against a brute-force reference', () => {
           typos: false,
           prefixTerms: 1_000,
           prefixPostings: Number.POSITIVE_INFINITY,
+          wholeWordShare: Number.POSITIVE_INFINITY,
         })
         const filters: Record<string, string[]> = {}
         if (q.type) filters.type = q.type
@@ -293,6 +294,22 @@ describe('full-text behaviour', () => {
     expect(await slugsOf('asia manu')).toEqual([2])
     expect(await slugsOf('manu asia')).toEqual([])
     expect(await slugsOf('manu ')).toEqual([])
+  })
+
+  it('takes a last word found in many documents as typed whole, a rarer one as a prefix', async () => {
+    // "water" in 3 of 4 documents; "watershed" and "waterfall" each in one without it.
+    const corpus: Corpus = {
+      docs: ['water a', 'water b', 'water c', 'watershed waterfall'].map((t) => doc(t)),
+      summaries: [0, 1, 2, 3].map((i) => summary(i)),
+    }
+    const share = async (wholeWordShare: number, text: string) => {
+      const { engine } = await openCorpus(corpus, { wholeWordShare })
+      return (await engine.search({ text, sort: 'newest' })).ids
+    }
+    expect(await share(0.5, 'water')).toEqual([0, 1, 2])
+    expect(await share(0.9, 'water')).toEqual([0, 1, 2, 3])
+    // "waters" is no term: a prefix whatever the share.
+    expect(await share(0.5, 'waters')).toEqual([3])
   })
 
   it('caps how many terms a prefix expands to, most frequent first', async () => {

@@ -30,9 +30,15 @@ export interface TextOptions {
   prefixTerms?: number
   /**
    * Most postings a prefix's expansion may add up to, as a multiple of the document count
-   * (bounded work for a one- or two-letter prefix). Default 3.
+   * (bounded work for a one- or two-letter prefix, or a common word typed whole). Default 1.
    */
   prefixPostings?: number
+  /**
+   * A last word that is itself a term in at least this share of the documents is taken as
+   * typed whole and not expanded: "water" finds water, not also waters and watershed, which
+   * would add cost and nothing a reader could tell apart. Default 0.1.
+   */
+  wholeWordShare?: number
   /** Shortest last word expanded as a prefix. Default 2. */
   minPrefix?: number
   /** Whether to try close spellings when the query finds nothing. Default true. */
@@ -122,7 +128,8 @@ export class SearchEngine {
     this.#candidates = new Uint32Array(this.#n)
     this.#options = {
       prefixTerms: 50,
-      prefixPostings: 3,
+      prefixPostings: 1,
+      wholeWordShare: 0.1,
       minPrefix: 2,
       typos: true,
       typoScan: 20_000,
@@ -197,7 +204,8 @@ export class SearchEngine {
     const index = this.index as SearchIndexReader
     const exact = index.find(word)
     const terms = exact >= 0 ? [exact] : []
-    if (prefix && word.length >= o.minPrefix) {
+    const whole = exact >= 0 && (index.df[exact] as number) >= o.wholeWordShare * this.#n
+    if (prefix && word.length >= o.minPrefix && !whole) {
       const [from, to] = index.prefixRange(word)
       const candidates: number[] = []
       for (let t = from; t < to; t++) if (t !== exact) candidates.push(t)
