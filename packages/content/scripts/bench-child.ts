@@ -74,7 +74,8 @@ if (mode === 'baseline') {
   for (let i = 1; i <= changes; i++) {
     const waiting = nextEvent()
     wrote = performance.now()
-    await writeFile(file, original.replace(/^title: (.*)$/m, `title: $1 (revision ${i})`))
+    // The whole line: a generated title may be quoted, so appending to it could break the YAML.
+    await writeFile(file, original.replace(/^title: .*$/m, `title: A benchmark report, revision ${i}`))
     await waiting
   }
   measuring = false
