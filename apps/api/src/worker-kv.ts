@@ -14,7 +14,9 @@ let store: KvStore | undefined
 
 const app = createApp({
   store: (env) => {
-    store ??= new KvStore((env as unknown as Env).CATALOGUE, { cacheTtl: 60 })
+    // 24 parsed pieces, not the default 64: a report block is ~600 KB parsed, and an isolate
+    // has 128 MB. KV's own edge cache (cacheTtl) keeps the bytes near.
+    store ??= new KvStore((env as unknown as Env).CATALOGUE, { cacheTtl: 60, cacheSize: 24 })
     return store
   },
 })
