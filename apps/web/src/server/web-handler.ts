@@ -5,6 +5,7 @@
 import faviconSvg from '../../public/favicon.svg?raw'
 import { setFetch } from '../api/client.ts'
 import { INITIAL_DATA_ID } from '../lib/initial-data.ts'
+import { pageEtag } from './etag.ts'
 import { type OfferedFormat, pageHead, signpostingLinks } from './head-tags.ts'
 import { escapeHtml } from './html.ts'
 import { loadPage, type PageData } from './load-page.ts'
@@ -84,15 +85,6 @@ function robots(publicUrl: string): string {
   return `User-agent: *\nAllow: /\n\nSitemap: ${publicUrl}/sitemap.xml\n`
 }
 
-/** A weak-free strong validator from the page's bytes. */
-async function etagOf(body: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body))
-  const hex = [...new Uint8Array(digest).slice(0, 12)]
-    .map((b) => b.toString(16).padStart(2, '0'))
-    .join('')
-  return `"${hex}"`
-}
-
 /**
  * Builds the handler. Call once per process; it routes the web app's API client to `api`.
  *
@@ -159,7 +151,8 @@ ${tags.entry}
     return {
       status: data.status,
       body: html,
-      etag: await etagOf(html),
+      // Once per rendered page: it is cached with the page.
+      etag: pageEtag(html),
       ...(data.page === 'report' && {
         link: signpostingLinks(data.report, publicUrl, options.formats),
       }),
