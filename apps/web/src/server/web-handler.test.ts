@@ -151,6 +151,28 @@ describe('server-rendered report page', () => {
     expect(html).toMatch(/<script type="application\/json" id="colophon-data">/)
   })
 
+  it('inlines the app stylesheet, allowed by its hash, instead of linking it', async () => {
+    const manifest = JSON.parse(
+      readFileSync(join(WEB, 'dist', '.vite', 'manifest.json'), 'utf8'),
+    ) as Record<string, { isEntry?: boolean; css?: string[] }>
+    const cssFile = Object.values(manifest).find((c) => c.isEntry)?.css?.[0]
+    if (!cssFile) throw new Error('the client build has no stylesheet')
+    const built = readFileSync(join(WEB, 'dist', cssFile), 'utf8').trim()
+    for (const path of [`/reports/${reports[0]?.slug}`, '/', '/about', '/no/such/page']) {
+      const response = await get(path)
+      const html = await response.text()
+      const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1])
+      expect(styles, path).toEqual([built])
+      expect(html, path).not.toContain(`href="/${cssFile}"`)
+      // No style attributes either: a hash does not cover them.
+      expect(html, path).not.toMatch(/<[a-z][^>]*\sstyle=/)
+      const csp = response.headers.get('Content-Security-Policy') ?? ''
+      const styleSrc = csp.split('; ').find((d) => d.startsWith('style-src '))
+      const hash = createHash('sha256').update(built).digest('base64')
+      expect(styleSrc, path).toBe(`style-src 'self' 'sha256-${hash}'`)
+    }
+  })
+
   it('answers 404 with the app’s page for unknown reports and routes', async () => {
     for (const path of ['/reports/no-such-report', '/no/such/page', '/reports/Not_A_Slug']) {
       const response = await get(path)

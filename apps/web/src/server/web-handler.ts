@@ -5,6 +5,7 @@
 import faviconSvg from '../../public/favicon.svg?raw'
 import { setFetch } from '../api/client.ts'
 import { INITIAL_DATA_ID } from '../lib/initial-data.ts'
+import { APP_CSS } from './critical-css.ts'
 import { pageEtag } from './etag.ts'
 import { type OfferedFormat, pageHead, signpostingLinks } from './head-tags.ts'
 import { escapeHtml } from './html.ts'
@@ -60,11 +61,14 @@ function closure(manifest: ViteManifest, key: string, into: Set<string>, css: Se
   for (const imported of chunk.imports ?? []) closure(manifest, imported, into, css)
 }
 
-/** The stylesheets, entry script and preloads of one kind of page. */
+/**
+ * The stylesheets, entry script and preloads of one kind of page. The entry's own stylesheet
+ * (the app's, APP_CSS) is inlined as a `<style>`; any other is linked.
+ */
 function assetTags(
   manifest: ViteManifest,
   page: PageData['page'],
-): { head: string; entry: string } {
+): { head: string; entry: string; stylesheets: string } {
   const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry)
   const entry = entryKey ? manifest[entryKey] : undefined
   if (!entryKey || !entry) throw new Error('the web manifest has no entry: build apps/web first')
@@ -74,11 +78,23 @@ function assetTags(
   const pageKey = PAGE_CHUNKS[page]
   if (pageKey) closure(manifest, pageKey, scripts, css)
   scripts.delete(entry.file)
+  const linked = [...css].map((file) => `<link rel="stylesheet" href="/${escapeHtml(file)}">`)
+  // The entry's one stylesheet is app.css, built; a test checks APP_CSS is that file's text.
+  const inlined = entry.css?.length === 1 ? entry.css[0] : undefined
+  const styles = [...css].map((file) =>
+    file === inlined
+      ? `<style>${APP_CSS}</style>`
+      : `<link rel="stylesheet" href="/${escapeHtml(file)}">`,
+  )
   const head = [
-    ...[...css].map((file) => `<link rel="stylesheet" href="/${escapeHtml(file)}">`),
+    ...styles,
     ...[...scripts].map((file) => `<link rel="modulepreload" href="/${escapeHtml(file)}">`),
   ].join('\n')
-  return { head, entry: `<script type="module" src="/${escapeHtml(entry.file)}"></script>` }
+  return {
+    head,
+    entry: `<script type="module" src="/${escapeHtml(entry.file)}"></script>`,
+    stylesheets: linked.join('\n'),
+  }
 }
 
 function robots(publicUrl: string): string {
@@ -99,7 +115,9 @@ export async function createWebHandler(options: WebHandlerOptions): Promise<WebH
   })
   await preloadPages()
   const hydration = hydrationScriptText()
-  const csp = contentSecurityPolicy([await scriptHash(hydration)], [])
+  if (/<\/style/i.test(APP_CSS))
+    throw new Error('the app stylesheet cannot be inlined: it holds </style')
+  const csp = contentSecurityPolicy([await scriptHash(hydration)], [], [await scriptHash(APP_CSS)])
   const cache = new Lru<string, Rendered>(options.cacheSize ?? 500)
   const assets = {
     catalogue: assetTags(options.manifest, 'catalogue'),
@@ -160,10 +178,8 @@ ${tags.entry}
   }
 
   // What a reader gets when a page cannot be rendered: no message, no stack (those are logged).
-  const stylesheets = assets['not-found'].head
-    .split('\n')
-    .filter((line) => line.startsWith('<link rel="stylesheet"'))
-    .join('\n')
+  // The stylesheet linked: this page is rare and small, and need not carry it.
+  const stylesheets = assets['not-found'].stylesheets
   const failedPage = `<!doctype html>
 <html lang="en">
 <head>
