@@ -31,6 +31,8 @@ let dir: string
 let handler: WebHandler
 let reports: CompiledReport[]
 const apiCalls: string[] = []
+/** Set: /health says the content changed (its hash gets this suffix). */
+let contentChange = ''
 
 beforeAll(async () => {
   const entry = join(WEB, 'dist-server', 'entry-server.js')
@@ -65,9 +67,14 @@ beforeAll(async () => {
     createWebHandler(options: WebHandlerOptions): Promise<WebHandler>
   }
   handler = await module.createWebHandler({
-    api: (request) => {
-      apiCalls.push(new URL(request.url).pathname)
-      return app.fetch(request)
+    api: async (request) => {
+      const { pathname } = new URL(request.url)
+      apiCalls.push(pathname)
+      const response = await app.fetch(request)
+      if (pathname !== '/health' || !contentChange) return response
+      // A new catalogue, as far as the renderer can tell.
+      const health = (await response.json()) as { contentHash: string }
+      return Response.json({ ...health, contentHash: `${health.contentHash}-${contentChange}` })
     },
     publicUrl: () => PUBLIC,
     manifest: JSON.parse(readFileSync(join(WEB, 'dist', '.vite', 'manifest.json'), 'utf8')),
@@ -213,6 +220,27 @@ describe('server-rendered report page', () => {
     const etag = second.headers.get('ETag') as string
     expect((await get(path, { 'If-None-Match': etag })).status).toBe(304)
     expect(second.headers.get('Cache-Control')).toBe('public, max-age=0, must-revalidate')
+  })
+
+  it('asks for the vocabularies once per content hash, not once per page', async () => {
+    await get(`/reports/${reports[2]?.slug}`)
+    apiCalls.length = 0
+    const pages = [`/reports/${reports[3]?.slug}`, '/?q=asia', '/about']
+    for (const path of pages) {
+      const html = await (await get(path)).text()
+      // Still in each page's data block, for the labels of types, series and topics.
+      expect(html, path).toMatch(/"vocabularies":\{"types":\[/)
+    }
+    expect(apiCalls.filter((p) => p === '/v1/vocabularies')).toEqual([])
+    try {
+      contentChange = 'edited'
+      apiCalls.length = 0
+      await get(`/reports/${reports[3]?.slug}`)
+      await get('/about')
+      expect(apiCalls.filter((p) => p === '/v1/vocabularies')).toEqual(['/v1/vocabularies'])
+    } finally {
+      contentChange = ''
+    }
   })
 })
 

@@ -3,7 +3,8 @@
 // the data serialized for hydration, real status codes, and the pages cached per content
 // hash. Web-standard Request → Response, so Node and Workers run the same code.
 import faviconSvg from '../../public/favicon.svg?raw'
-import { setFetch } from '../api/client.ts'
+import { getVocabularies, setFetch } from '../api/client.ts'
+import type { Vocabularies } from '../api/types.ts'
 import { INITIAL_DATA_ID } from '../lib/initial-data.ts'
 import { APP_CSS } from './critical-css.ts'
 import { pageEtag } from './etag.ts'
@@ -140,10 +141,26 @@ export async function createWebHandler(options: WebHandlerOptions): Promise<WebH
     return response.ok ? response.text() : undefined
   }
 
-  async function render(url: URL): Promise<Rendered> {
+  // The vocabularies (labels and counts of types, series and topics) are the same for every
+  // page of one catalogue: fetched once per content hash, not once per page.
+  let vocabularies: { key: string; value: Promise<Vocabularies> } | undefined
+  const vocabulariesFor = (key: string) => (): Promise<Vocabularies> => {
+    if (vocabularies?.key !== key) {
+      const value = getVocabularies()
+      const entry = { key, value }
+      vocabularies = entry
+      // A failure is not kept: the next page asks again.
+      value.catch(() => {
+        if (vocabularies === entry) vocabularies = undefined
+      })
+    }
+    return vocabularies.value
+  }
+
+  async function render(url: URL, key: string): Promise<Rendered> {
     const publicUrl = options.publicUrl()
     const path = url.pathname + url.search
-    const data = await loadPage(url, { publicUrl })
+    const data = await loadPage(url, { publicUrl }, { vocabularies: vocabulariesFor(key) })
     const jsonLd = data.page === 'report' ? await jsonLdOf(data.report.slug) : undefined
     const head = pageHead(data, { publicUrl, path, formats: options.formats, jsonLd })
     const body = renderApp(path, data.initial)
@@ -268,7 +285,7 @@ ${stylesheets}
     let page = cache.get(key)
     if (!page) {
       try {
-        page = await render(url)
+        page = await render(url, `${hash}\n${publicUrl}`)
       } catch (error) {
         console.error(`rendering ${url.pathname}${url.search} failed:`, error)
         return failed(request)
