@@ -51,7 +51,9 @@ const GC_KINDS: Record<number, string> = {
 }
 const gcObserver = new PerformanceObserver((list) => {
   for (const e of list.getEntries()) {
-    const kind = GC_KINDS[(e.detail as { kind?: number } | undefined)?.kind ?? -1] ?? 'other'
+    // Node's GC entries carry their kind in `detail` (not in the DOM's PerformanceEntry type).
+    const detail = (e as PerformanceEntry & { detail?: { kind?: number } }).detail
+    const kind = GC_KINDS[detail?.kind ?? -1] ?? 'other'
     pauses.push({ start: e.startTime, end: e.startTime + e.duration, kind })
   }
 })
