@@ -48,6 +48,30 @@ async function newPage(): Promise<Page> {
 }
 
 describe('catalogue', () => {
+  it('is styled by the stylesheet inlined in the HTML, which the CSP allows by its hash', async () => {
+    const page = await newPage()
+    const violations: string[] = []
+    await page.exposeFunction('reportViolation', (text: string) => violations.push(text))
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { reportViolation(t: string): void }).reportViolation(
+          `${e.violatedDirective} ${e.blockedURI}`,
+        ),
+      )
+    })
+    await goto(page, `${api.url}/`)
+    expect(await page.locator('link[rel="stylesheet"]').count()).toBe(0)
+    expect(await page.locator('head > style').count()).toBe(1)
+    // A rule of app.css applies: the visually hidden heading text is clipped to 1 px.
+    const width = await page
+      .locator('.visually-hidden')
+      .first()
+      .evaluate((el) => getComputedStyle(el).width)
+    expect(width).toBe('1px')
+    expect(violations).toEqual([])
+    await page.close()
+  })
+
   it('lists the reports with facets and counts', async () => {
     const page = await newPage()
     await goto(page, `${api.url}/`)

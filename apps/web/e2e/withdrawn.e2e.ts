@@ -1,6 +1,9 @@
 // A withdrawn report in Chromium, over the real Node server: its URL answers 410 with a page
 // that says so (title, date, reason, not indexed), and a reader who follows a link to it
-// inside the app (client-side navigation, no new document) gets the same page.
+// inside the app (client-side navigation, no new document) gets the same page. The pages that
+// are not indexed (410, 404) say so in the head only while they are shown: the robots tag
+// goes when the reader moves on inside the app, and comes with them when the reader comes
+// back to one (the browser's Back button).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -50,6 +53,19 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true })
 })
 
+const robotsOf = (page: Page) =>
+  page
+    .locator('meta[name="robots"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('content')))
+
+/** Marks the document; `sameDocument` is true while no full page load has happened since. */
+const markDocument = (page: Page) =>
+  page.evaluate(() => {
+    ;(window as { sameDocument?: boolean }).sameDocument = true
+  })
+const sameDocument = (page: Page) =>
+  page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument === true)
+
 const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim()
 
 async function expectWithdrawnPage(page: Page) {
@@ -97,6 +113,52 @@ describe('a withdrawn report', () => {
     // The app asked the API (a client-side fetch), not the server for a new document.
     expect(requests).toContain(`${api.url}/v1/reports/${WITHDRAWN}`)
     expect(requests).not.toContain(`${api.url}/reports/${WITHDRAWN}`)
+    await page.close()
+  })
+})
+
+describe('noindex belongs to the page that is not indexed', () => {
+  for (const [what, path, status, title] of [
+    ['the 404 page', '/no/such/page', 404, 'Page not found · Colophon'],
+    ['a withdrawn report', `/reports/${WITHDRAWN}`, 410, `${TITLE} (withdrawn) · Colophon`],
+  ] as const) {
+    it(`${what}: gone after leaving it inside the app, back with the Back button`, async () => {
+      const page = await browser.context.newPage()
+      const response = await goto(page, `${api.url}${path}`)
+      expect(response?.status()).toBe(status)
+      expect(await robotsOf(page)).toEqual(['noindex'])
+      await markDocument(page)
+
+      // Away, by the page's own link: the catalogue is indexable.
+      await page.locator('main a', { hasText: 'Browse all reports' }).click()
+      await page.waitForURL(`${api.url}/`)
+      await page.waitForFunction(() => document.title === 'Colophon')
+      expect(await robotsOf(page)).toEqual([])
+
+      // Back: the page is rendered by the client this time (its head with it), and says
+      // noindex again.
+      await page.goBack()
+      await page.waitForFunction((t) => document.title === t, title)
+      expect(await robotsOf(page)).toEqual(['noindex'])
+
+      // Forward again: gone again, and all of it without a new document.
+      await page.goForward()
+      await page.waitForFunction(() => document.title === 'Colophon')
+      expect(await robotsOf(page)).toEqual([])
+      expect(await sameDocument(page)).toBe(true)
+      await page.close()
+    })
+  }
+
+  it('a withdrawn report reached by a link: noindex goes when the reader goes back', async () => {
+    const page = await browser.context.newPage()
+    await goto(page, `${api.url}/reports/${LINKING}`)
+    expect(await robotsOf(page)).toEqual([])
+    await page.locator('.prose a', { hasText: 'the withdrawn study' }).click()
+    await expectWithdrawnPage(page)
+    await page.goBack()
+    await page.waitForFunction(() => document.title === 'Errata Notice · Colophon')
+    expect(await robotsOf(page)).toEqual([])
     await page.close()
   })
 })

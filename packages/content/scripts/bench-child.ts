@@ -75,7 +75,10 @@ if (mode === 'baseline') {
     const waiting = nextEvent()
     wrote = performance.now()
     // The whole line: a generated title may be quoted, so appending to it could break the YAML.
-    await writeFile(file, original.replace(/^title: .*$/m, `title: A benchmark report, revision ${i}`))
+    await writeFile(
+      file,
+      original.replace(/^title: .*$/m, `title: A benchmark report, revision ${i}`),
+    )
     await waiting
   }
   measuring = false

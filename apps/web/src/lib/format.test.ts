@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   countryName,
   formatAuthors,
   formatBytes,
   formatIdentifier,
   joinNames,
+  languageName,
   mediaTypeLabel,
   plural,
 } from './format.ts'
@@ -50,6 +51,37 @@ describe('names and counts', () => {
   it('names countries from their codes', () => {
     expect(countryName('PH')).toBe('Philippines')
     expect(countryName('ph')).toBe('Philippines')
+  })
+
+  it('names languages from their tags, and leaves a malformed tag as it is', () => {
+    expect(languageName('en')).toBe('English')
+    expect(languageName('fr-CA')).toBe('Canadian French')
+    expect(languageName('not a tag!')).toBe('not a tag!')
+  })
+
+  describe('looks each code up once (a server renders the same codes on every page)', () => {
+    afterEach(() => {
+      vi.restoreAllMocks()
+    })
+
+    it('languages', () => {
+      const of = vi.spyOn(Intl.DisplayNames.prototype, 'of')
+      for (let i = 0; i < 50; i++) expect(languageName('es')).toBe('Spanish')
+      expect(of.mock.calls.filter(([tag]) => tag === 'es')).toHaveLength(1)
+    })
+
+    it('countries', () => {
+      const of = vi.spyOn(Intl.DisplayNames.prototype, 'of')
+      for (let i = 0; i < 50; i++) expect(countryName('VN')).toBe('Vietnam')
+      expect(of.mock.calls.filter(([code]) => code === 'VN')).toHaveLength(1)
+    })
+
+    it("but keeps a bounded number (codes can come from a reader's URL)", () => {
+      for (let i = 0; i < 5000; i++) countryName(`x${i}`)
+      const of = vi.spyOn(Intl.DisplayNames.prototype, 'of')
+      expect(countryName('x4999')).toBe('x4999')
+      expect(of).toHaveBeenCalledTimes(1)
+    })
   })
 
   it('pluralizes', () => {

@@ -63,27 +63,48 @@ export function mediaTypeLabel(mediaType: string): string {
   return mediaTypes[mediaType] ?? mediaType.split('/').pop()?.toUpperCase() ?? mediaType
 }
 
+// Names are looked up once per code: building an Intl.DisplayNames costs microseconds, each
+// lookup goes to ICU, and a server renders the same few codes on every page. A code can come
+// from a reader's URL (`?country=…`), so each memo is bounded: past NAMES_KEPT codes, names
+// are looked up and not kept.
+const NAMES_KEPT = 1000
 let regions: Intl.DisplayNames | undefined
 let languages: Intl.DisplayNames | undefined
+const regionNames = new Map<string, string>()
+const languageNames = new Map<string, string>()
+
+function keep(names: Map<string, string>, code: string, name: string): void {
+  if (names.size < NAMES_KEPT) names.set(code, name)
+}
 
 /** English name of an ISO 3166-1 alpha-2 code, from the browser's own data. */
 export function countryName(code: string): string {
-  try {
-    regions ??= new Intl.DisplayNames(['en'], { type: 'region' })
-    return regions.of(code.toUpperCase()) ?? code
-  } catch {
-    return code
+  let name = regionNames.get(code)
+  if (name === undefined) {
+    try {
+      regions ??= new Intl.DisplayNames(['en'], { type: 'region' })
+      name = regions.of(code.toUpperCase()) ?? code
+    } catch {
+      name = code
+    }
+    keep(regionNames, code, name)
   }
+  return name
 }
 
 /** English name of a BCP 47 language tag. */
 export function languageName(tag: string): string {
-  try {
-    languages ??= new Intl.DisplayNames(['en'], { type: 'language' })
-    return languages.of(tag) ?? tag
-  } catch {
-    return tag
+  let name = languageNames.get(tag)
+  if (name === undefined) {
+    try {
+      languages ??= new Intl.DisplayNames(['en'], { type: 'language' })
+      name = languages.of(tag) ?? tag
+    } catch {
+      name = tag
+    }
+    keep(languageNames, tag, name)
   }
+  return name
 }
 
 /** "1 report", "12 reports". */

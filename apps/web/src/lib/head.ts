@@ -1,6 +1,7 @@
 // Per-page <title>, meta description and JSON-LD. Each page declares its head reactively;
 // the last declaration wins and is removed again when the page goes away.
 import { createEffect, onCleanup } from 'solid-js'
+import { isServer } from 'solid-js/web'
 
 export interface Head {
   title: string
@@ -74,9 +75,12 @@ export function useHead(head: () => Head | undefined): void {
 
 /**
  * True while the browser shows the URL the server rendered: its head (with the citation and
- * Open Graph tags the client does not make) is the right one. The first change of URL ends it.
+ * Open Graph tags the client does not make) is the right one. The first change of URL ends it,
+ * for good: coming back to that URL later (Back) finds another page's head, so the page sets
+ * its own. On the server, always true.
  */
-function serverHeadStillTrue(): boolean {
+export function serverHeadStillTrue(): boolean {
+  if (isServer) return true
   const root = document.documentElement
   const rendered = root.dataset.rendered
   if (rendered === undefined) return false

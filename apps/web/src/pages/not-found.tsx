@@ -6,6 +6,7 @@ export function NotFoundContent(props: { what?: string }) {
   useHead(() => ({
     title: 'Page not found',
     description: 'There is no page at this address in the catalogue.',
+    noindex: true,
   }))
   return (
     <div class="not-found">

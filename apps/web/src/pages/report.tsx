@@ -18,7 +18,7 @@ import {
   languageName,
   mediaTypeLabel,
 } from '../lib/format.ts'
-import { useHead } from '../lib/head.ts'
+import { serverHeadStillTrue, useHead } from '../lib/head.ts'
 import { dataKey, initialFrom, useInitialData } from '../lib/initial-data.ts'
 import { singularLabel, useLabels } from '../lib/labels.ts'
 import { NotFoundContent } from './not-found.tsx'
@@ -66,20 +66,19 @@ function ReportView(props: { report: CompiledReport; serverRendered: boolean }) 
     (slugs) => (slugs.length ? loadRelated(slugs) : Promise.resolve([])),
     initialFrom<CompiledReport[]>(useInitialData(), dataKey.related(props.report.slug)),
   )
-  // A server-rendered page already carries its JSON-LD in the head.
-  const [jsonLd] = createResource(() => !props.serverRendered && report().slug, loadJsonLd)
+  // The server's head carries the JSON-LD while it is the document's head (the first page of
+  // a visit, until the URL first changes); after that, even back on this report, it is gone.
+  const serverHead = () => props.serverRendered && serverHeadStillTrue()
+  const [jsonLd] = createResource(() => !serverHead() && report().slug, loadJsonLd)
   const description = () =>
     describeReport(report(), `${report().title}, ${formatPartialDate(report().published)}.`)
 
-  useHead(() =>
-    props.serverRendered
-      ? undefined
-      : {
-          title: report().title,
-          description: description(),
-          jsonLd: jsonLd.state === 'ready' ? jsonLd() : undefined,
-        },
-  )
+  // useHead leaves the server's head alone while it is still true.
+  useHead(() => ({
+    title: report().title,
+    description: description(),
+    jsonLd: jsonLd.state === 'ready' ? jsonLd() : undefined,
+  }))
 
   // Arrived by a link while the report was loading: focus went to <main>; move it to the title.
   onMount(() => {

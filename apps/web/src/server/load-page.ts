@@ -21,6 +21,11 @@ export type PageData =
   | { page: 'not-found'; status: 404; what?: string; initial: InitialData }
   | { page: 'withdrawn'; status: 410; withdrawal: Withdrawal; initial: InitialData }
 
+export interface LoadOptions {
+  /** Where the vocabularies come from (the web handler keeps them per content hash). */
+  vocabularies?: () => Promise<Vocabularies>
+}
+
 const REPORT_PATH = /^\/reports\/([^/]+)$/
 
 function params(url: URL): Record<string, string> {
@@ -38,9 +43,9 @@ function params(url: URL): Record<string, string> {
  * @example
  * const data = await loadPage(new URL('https://x.org/reports/beyond-factory-asia'), site)
  */
-export async function loadPage(url: URL, site: Site): Promise<PageData> {
+export async function loadPage(url: URL, site: Site, options: LoadOptions = {}): Promise<PageData> {
   const initial = new InitialData({ [dataKey.site]: site })
-  const vocabularies = getVocabularies().then(
+  const vocabularies = (options.vocabularies ?? getVocabularies)().then(
     (v: Vocabularies) => initial.set(dataKey.vocabularies, v),
     () => undefined,
   )

@@ -1,8 +1,9 @@
 // Headers of every HTML page, on Node and on Workers alike. The CSP allows no inline script
-// but the ones listed by hash (Solid's hydration bootstrap); the page's data travels in a
+// but the ones listed by hash (Solid's hydration bootstrap), and no inline style but the
+// stylesheet listed by hash (the app's own, inlined); the page's data travels in a
 // `type="application/json"` block, which browsers never execute, so it needs no hash.
 
-/** The SHA-256 CSP source of a script's text: `'sha256-…'`. */
+/** The SHA-256 CSP source of an inline script's or style's text: `'sha256-…'`. */
 export async function scriptHash(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
   let binary = ''
@@ -19,11 +20,12 @@ export async function scriptHash(text: string): Promise<string> {
 export function contentSecurityPolicy(
   scriptHashes: readonly string[],
   apiOrigins: readonly string[],
+  styleHashes: readonly string[] = [],
 ): string {
   return [
     "default-src 'self'",
     `script-src 'self' ${scriptHashes.join(' ')}`.trim(),
-    "style-src 'self'",
+    `style-src 'self' ${styleHashes.join(' ')}`.trim(),
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src 'self' ${apiOrigins.join(' ')}`.trim(),

@@ -27,6 +27,8 @@ let dir: string
 let handler: WebHandler
 let reports: CompiledReport[]
 const apiCalls: string[] = []
+/** Set: /health says the content changed (its hash gets this suffix). */
+let contentChange = ''
 
 beforeAll(async () => {
   const entry = join(WEB, 'dist-server', 'entry-server.js')
@@ -60,9 +62,14 @@ beforeAll(async () => {
     createWebHandler(options: WebHandlerOptions): Promise<WebHandler>
   }
   handler = await module.createWebHandler({
-    api: (request) => {
-      apiCalls.push(new URL(request.url).pathname)
-      return app.fetch(request)
+    api: async (request) => {
+      const { pathname } = new URL(request.url)
+      apiCalls.push(pathname)
+      const response = await app.fetch(request)
+      if (pathname !== '/health' || !contentChange) return response
+      // A new catalogue, as far as the renderer can tell.
+      const health = (await response.json()) as { contentHash: string }
+      return Response.json({ ...health, contentHash: `${health.contentHash}-${contentChange}` })
     },
     publicUrl: () => PUBLIC,
     manifest: JSON.parse(readFileSync(join(WEB, 'dist', '.vite', 'manifest.json'), 'utf8')),
@@ -146,6 +153,28 @@ describe('server-rendered report page', () => {
     expect(html).toMatch(/<script type="application\/json" id="colophon-data">/)
   })
 
+  it('inlines the app stylesheet, allowed by its hash, instead of linking it', async () => {
+    const manifest = JSON.parse(
+      readFileSync(join(WEB, 'dist', '.vite', 'manifest.json'), 'utf8'),
+    ) as Record<string, { isEntry?: boolean; css?: string[] }>
+    const cssFile = Object.values(manifest).find((c) => c.isEntry)?.css?.[0]
+    if (!cssFile) throw new Error('the client build has no stylesheet')
+    const built = readFileSync(join(WEB, 'dist', cssFile), 'utf8').trim()
+    for (const path of [`/reports/${reports[0]?.slug}`, '/', '/about', '/no/such/page']) {
+      const response = await get(path)
+      const html = await response.text()
+      const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1])
+      expect(styles, path).toEqual([built])
+      expect(html, path).not.toContain(`href="/${cssFile}"`)
+      // No style attributes either: a hash does not cover them.
+      expect(html, path).not.toMatch(/<[a-z][^>]*\sstyle=/)
+      const csp = response.headers.get('Content-Security-Policy') ?? ''
+      const styleSrc = csp.split('; ').find((d) => d.startsWith('style-src '))
+      const hash = createHash('sha256').update(built).digest('base64')
+      expect(styleSrc, path).toBe(`style-src 'self' 'sha256-${hash}'`)
+    }
+  })
+
   it('answers 404 with the app’s page for unknown reports and routes', async () => {
     for (const path of ['/reports/no-such-report', '/no/such/page', '/reports/Not_A_Slug']) {
       const response = await get(path)
@@ -186,6 +215,27 @@ describe('server-rendered report page', () => {
     const etag = second.headers.get('ETag') as string
     expect((await get(path, { 'If-None-Match': etag })).status).toBe(304)
     expect(second.headers.get('Cache-Control')).toBe('public, max-age=0, must-revalidate')
+  })
+
+  it('asks for the vocabularies once per content hash, not once per page', async () => {
+    await get(`/reports/${reports[2]?.slug}`)
+    apiCalls.length = 0
+    const pages = [`/reports/${reports[3]?.slug}`, '/?q=asia', '/about']
+    for (const path of pages) {
+      const html = await (await get(path)).text()
+      // Still in each page's data block, for the labels of types, series and topics.
+      expect(html, path).toMatch(/"vocabularies":\{"types":\[/)
+    }
+    expect(apiCalls.filter((p) => p === '/v1/vocabularies')).toEqual([])
+    try {
+      contentChange = 'edited'
+      apiCalls.length = 0
+      await get(`/reports/${reports[3]?.slug}`)
+      await get('/about')
+      expect(apiCalls.filter((p) => p === '/v1/vocabularies')).toEqual(['/v1/vocabularies'])
+    } finally {
+      contentChange = ''
+    }
   })
 })
 

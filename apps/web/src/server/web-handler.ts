@@ -3,8 +3,11 @@
 // the data serialized for hydration, real status codes, and the pages cached per content
 // hash. Web-standard Request → Response, so Node and Workers run the same code.
 import faviconSvg from '../../public/favicon.svg?raw'
-import { setFetch } from '../api/client.ts'
+import { getVocabularies, setFetch } from '../api/client.ts'
+import type { Vocabularies } from '../api/types.ts'
 import { INITIAL_DATA_ID } from '../lib/initial-data.ts'
+import { APP_CSS } from './critical-css.ts'
+import { pageEtag } from './etag.ts'
 import { type OfferedFormat, pageHead, signpostingLinks } from './head-tags.ts'
 import { escapeHtml } from './html.ts'
 import { loadPage, type PageData } from './load-page.ts'
@@ -59,11 +62,14 @@ function closure(manifest: ViteManifest, key: string, into: Set<string>, css: Se
   for (const imported of chunk.imports ?? []) closure(manifest, imported, into, css)
 }
 
-/** The stylesheets, entry script and preloads of one kind of page. */
+/**
+ * The stylesheets, entry script and preloads of one kind of page. The entry's own stylesheet
+ * (the app's, APP_CSS) is inlined as a `<style>`; any other is linked.
+ */
 function assetTags(
   manifest: ViteManifest,
   page: PageData['page'],
-): { head: string; entry: string } {
+): { head: string; entry: string; stylesheets: string } {
   const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry)
   const entry = entryKey ? manifest[entryKey] : undefined
   if (!entryKey || !entry) throw new Error('the web manifest has no entry: build apps/web first')
@@ -73,24 +79,27 @@ function assetTags(
   const pageKey = PAGE_CHUNKS[page]
   if (pageKey) closure(manifest, pageKey, scripts, css)
   scripts.delete(entry.file)
+  const linked = [...css].map((file) => `<link rel="stylesheet" href="/${escapeHtml(file)}">`)
+  // The entry's one stylesheet is app.css, built; a test checks APP_CSS is that file's text.
+  const inlined = entry.css?.length === 1 ? entry.css[0] : undefined
+  const styles = [...css].map((file) =>
+    file === inlined
+      ? `<style>${APP_CSS}</style>`
+      : `<link rel="stylesheet" href="/${escapeHtml(file)}">`,
+  )
   const head = [
-    ...[...css].map((file) => `<link rel="stylesheet" href="/${escapeHtml(file)}">`),
+    ...styles,
     ...[...scripts].map((file) => `<link rel="modulepreload" href="/${escapeHtml(file)}">`),
   ].join('\n')
-  return { head, entry: `<script type="module" src="/${escapeHtml(entry.file)}"></script>` }
+  return {
+    head,
+    entry: `<script type="module" src="/${escapeHtml(entry.file)}"></script>`,
+    stylesheets: linked.join('\n'),
+  }
 }
 
 function robots(publicUrl: string): string {
   return `User-agent: *\nAllow: /\n\nSitemap: ${publicUrl}/sitemap.xml\n`
-}
-
-/** A weak-free strong validator from the page's bytes. */
-async function etagOf(body: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body))
-  const hex = [...new Uint8Array(digest).slice(0, 12)]
-    .map((b) => b.toString(16).padStart(2, '0'))
-    .join('')
-  return `"${hex}"`
 }
 
 /**
@@ -107,7 +116,9 @@ export async function createWebHandler(options: WebHandlerOptions): Promise<WebH
   })
   await preloadPages()
   const hydration = hydrationScriptText()
-  const csp = contentSecurityPolicy([await scriptHash(hydration)], [])
+  if (/<\/style/i.test(APP_CSS))
+    throw new Error('the app stylesheet cannot be inlined: it holds </style')
+  const csp = contentSecurityPolicy([await scriptHash(hydration)], [], [await scriptHash(APP_CSS)])
   const cache = new Lru<string, Rendered>(options.cacheSize ?? 500)
   const assets = {
     catalogue: assetTags(options.manifest, 'catalogue'),
@@ -130,10 +141,26 @@ export async function createWebHandler(options: WebHandlerOptions): Promise<WebH
     return response.ok ? response.text() : undefined
   }
 
-  async function render(url: URL): Promise<Rendered> {
+  // The vocabularies (labels and counts of types, series and topics) are the same for every
+  // page of one catalogue: fetched once per content hash, not once per page.
+  let vocabularies: { key: string; value: Promise<Vocabularies> } | undefined
+  const vocabulariesFor = (key: string) => (): Promise<Vocabularies> => {
+    if (vocabularies?.key !== key) {
+      const value = getVocabularies()
+      const entry = { key, value }
+      vocabularies = entry
+      // A failure is not kept: the next page asks again.
+      value.catch(() => {
+        if (vocabularies === entry) vocabularies = undefined
+      })
+    }
+    return vocabularies.value
+  }
+
+  async function render(url: URL, key: string): Promise<Rendered> {
     const publicUrl = options.publicUrl()
     const path = url.pathname + url.search
-    const data = await loadPage(url, { publicUrl })
+    const data = await loadPage(url, { publicUrl }, { vocabularies: vocabulariesFor(key) })
     const jsonLd = data.page === 'report' ? await jsonLdOf(data.report.slug) : undefined
     const head = pageHead(data, { publicUrl, path, formats: options.formats, jsonLd })
     const body = renderApp(path, data.initial)
@@ -159,7 +186,8 @@ ${tags.entry}
     return {
       status: data.status,
       body: html,
-      etag: await etagOf(html),
+      // Once per rendered page: it is cached with the page.
+      etag: pageEtag(html),
       ...(data.page === 'report' && {
         link: signpostingLinks(data.report, publicUrl, options.formats),
       }),
@@ -167,10 +195,8 @@ ${tags.entry}
   }
 
   // What a reader gets when a page cannot be rendered: no message, no stack (those are logged).
-  const stylesheets = assets['not-found'].head
-    .split('\n')
-    .filter((line) => line.startsWith('<link rel="stylesheet"'))
-    .join('\n')
+  // The stylesheet linked: this page is rare and small, and need not carry it.
+  const stylesheets = assets['not-found'].stylesheets
   const failedPage = `<!doctype html>
 <html lang="en">
 <head>
@@ -259,7 +285,7 @@ ${stylesheets}
     let page = cache.get(key)
     if (!page) {
       try {
-        page = await render(url)
+        page = await render(url, `${hash}\n${publicUrl}`)
       } catch (error) {
         console.error(`rendering ${url.pathname}${url.search} failed:`, error)
         return failed(request)
