@@ -94,21 +94,20 @@ export class Catalogue {
 
   /** The summaries of these doc ids, in order; each block is read at most once per call. */
   async summariesOf(docIds: readonly number[]): Promise<ReportSummary[]> {
-    const out: (ReportSummary | undefined)[] = docIds.map((id) => this.#summaryCache.get(id))
-    // Misses in doc-id order: the snapshot then reads each block once.
-    const missing = [...new Set(docIds.filter((_, i) => out[i] === undefined))].sort(
-      (a, b) => a - b,
-    )
-    if (missing.length > 0) {
-      const read = await this.snapshot.summariesOf(missing)
-      missing.forEach((id, i) => {
-        this.#summaryCache.set(id, read[i] as ReportSummary)
-      })
-      docIds.forEach((id, i) => {
-        out[i] ??= this.#summaryCache.get(id) ?? (read[missing.indexOf(id)] as ReportSummary)
-      })
+    const found = new Map<number, ReportSummary>()
+    for (const id of docIds) {
+      const cached = this.#summaryCache.get(id)
+      if (cached) found.set(id, cached)
     }
-    return out as ReportSummary[]
+    // Misses in doc-id order: the snapshot then reads each block once.
+    const missing = [...new Set(docIds.filter((id) => !found.has(id)))].sort((a, b) => a - b)
+    const read = await this.snapshot.summariesOf(missing)
+    missing.forEach((id, i) => {
+      const summary = read[i] as ReportSummary
+      found.set(id, summary)
+      this.#summaryCache.set(id, summary)
+    })
+    return docIds.map((id) => found.get(id) as ReportSummary)
   }
 
   /** The newest `count` summaries (the feed, a first page): one block read. */

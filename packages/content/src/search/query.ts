@@ -283,20 +283,7 @@ export class SearchEngine {
       }
       for (const t of word.terms) {
         const { bytes, start, df } = loaded.postings(t)
-        let p = start
-        let d = -1
-        for (let j = 0; j < df; j++) {
-          let v = 0
-          let shift = 0
-          let b: number
-          do {
-            b = bytes[p++] as number
-            v |= (b & 0x7f) << shift
-            shift += 7
-          } while (b & 0x80)
-          d += v + 1
-          scratch[j] = d
-        }
+        const p = decodeDocIds(bytes, start, df, scratch)
         for (let j = 0; j < df; j++) visit(scratch[j] as number, bytes[p + j] as number)
       }
     })
@@ -586,18 +573,11 @@ function countValues(
   }
 }
 
-/** One word matching through one term (or an identifier): its postings are the hits. */
-function single(word: Word, loaded: LoadedPostings): TextHits {
-  if (word.docs) {
-    return {
-      docs: word.docs,
-      scores: new Float32Array(word.docs.length).fill(IDENTIFIER_IMPACT),
-      corrected: false,
-    }
-  }
-  const { bytes, start, df } = loaded.postings(word.terms[0] as number)
-  const docs = new Uint32Array(df)
-  const scores = new Float32Array(df)
+/**
+ * Decodes `df` delta-encoded doc ids (LEB128 gaps minus one) from `bytes` at `start` into
+ * `out`; returns where the term's impacts (one byte per doc) begin.
+ */
+function decodeDocIds(bytes: Uint8Array, start: number, df: number, out: Uint32Array): number {
   let p = start
   let d = -1
   for (let j = 0; j < df; j++) {
@@ -610,8 +590,24 @@ function single(word: Word, loaded: LoadedPostings): TextHits {
       shift += 7
     } while (b & 0x80)
     d += v + 1
-    docs[j] = d
+    out[j] = d
   }
+  return p
+}
+
+/** One word matching through one term (or an identifier): its postings are the hits. */
+function single(word: Word, loaded: LoadedPostings): TextHits {
+  if (word.docs) {
+    return {
+      docs: word.docs,
+      scores: new Float32Array(word.docs.length).fill(IDENTIFIER_IMPACT),
+      corrected: false,
+    }
+  }
+  const { bytes, start, df } = loaded.postings(word.terms[0] as number)
+  const docs = new Uint32Array(df)
+  const scores = new Float32Array(df)
+  const p = decodeDocIds(bytes, start, df, docs)
   for (let j = 0; j < df; j++) scores[j] = bytes[p + j] as number
   return { docs, scores, corrected: false }
 }
