@@ -1,5 +1,5 @@
-// The same requests to the API on Node, workerd, Bun and Deno give the same bytes: status,
-// the headers that carry meaning, and the body. Each runtime runs its shipped entry as a real
+// The same requests to the API on Node (sources and bundle), workerd, Bun and Deno give the
+// same bytes: status, the headers that carry meaning, and the body. Each runtime runs its shipped entry as a real
 // server on 127.0.0.1; bun and deno come from the npm registry (devDependencies).
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -9,6 +9,7 @@ import {
   startBun,
   startDeno,
   startNode,
+  startNodeBundle,
   startWorkerd,
 } from './test-support/runtimes.ts'
 
@@ -69,6 +70,7 @@ beforeAll(async () => {
   const env = { PUBLIC_URL }
   const started = await Promise.allSettled([
     startNode(env),
+    startNodeBundle(env),
     startWorkerd(env),
     startBun(env),
     startDeno(env),
@@ -112,9 +114,9 @@ async function answer(base: string, request: Request) {
   }
 }
 
-describe('Node, workerd, Bun and Deno answer byte for byte alike', () => {
-  it('started all four', () => {
-    expect(runtimes.map((r) => r.name)).toEqual(['node', 'workerd', 'bun', 'deno'])
+describe('Node (sources and bundle), workerd, Bun and Deno answer byte for byte alike', () => {
+  it('started all five', () => {
+    expect(runtimes.map((r) => r.name)).toEqual(['node', 'node bundle', 'workerd', 'bun', 'deno'])
   })
 
   for (const request of REQUESTS) {

@@ -1,6 +1,7 @@
 // Starts the API on each runtime it ships an entry for, over the bundled catalogue, on
-// 127.0.0.1 and a free port: Node (src/node.ts), Bun (src/bun.ts), Deno (src/deno.ts), all
-// as child processes, and workerd (src/worker.ts through wrangler's dev server).
+// 127.0.0.1 and a free port: Node (src/node.ts through tsx, and the bundle `npm start` runs,
+// dist/node.js), Bun (src/bun.ts), Deno (src/deno.ts), all as child processes, and workerd
+// (src/worker.ts through wrangler's dev server).
 import { type ChildProcess, spawn } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -50,6 +51,11 @@ function startProcess(
 
 export function startNode(env: Record<string, string> = {}) {
   return startProcess('node', process.execPath, ['--import', 'tsx', 'src/node.ts'], env)
+}
+
+/** The bundle that `npm start` runs (`pnpm --filter colophon-api build` makes it). */
+export function startNodeBundle(env: Record<string, string> = {}) {
+  return startProcess('node bundle', process.execPath, ['dist/node.js'], env)
 }
 
 export function startBun(env: Record<string, string> = {}) {
