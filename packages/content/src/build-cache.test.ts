@@ -1,8 +1,8 @@
-import { readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { build } from './build.ts'
-import { cacheDir, readBuildCache } from './build-cache.ts'
+import { cacheDir, readBuildCache, statStamp } from './build-cache.ts'
 import { generateCatalogue } from './generate.ts'
 import { readTree, tempDir } from './test-support.ts'
 
@@ -12,7 +12,65 @@ beforeEach(async () => {
 })
 afterEach(() => temp.dispose())
 
+/** Waits until every file under `dir/reports` last changed over a second ago (see statStamp). */
+async function untilSettled(dir: string): Promise<void> {
+  const names = await readdir(join(dir, 'reports'))
+  for (;;) {
+    const times = await Promise.all(
+      names.map(async (n) => (await stat(join(dir, 'reports', n))).ctimeMs),
+    )
+    if (Date.now() - Math.max(...times) > 1100) return
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
 describe('the build cache', () => {
+  it('sees that nothing changed from the files metadata alone, and a same-size edit all the same', async () => {
+    const dir = join(temp.path, 'c')
+    const out = join(temp.path, 'out')
+    await generateCatalogue(dir, { count: 20, seed: 5 })
+    await untilSettled(dir)
+    const first = await build({ dir, out })
+    expect(first.ok && !first.upToDate).toBe(true)
+    const again = await build({ dir, out })
+    expect(again).toMatchObject({ ok: true, upToDate: true, upToDateBy: 'metadata' })
+    // Same size, same time of modification: only the time of change (ctime) tells.
+    const name = (await readdir(join(dir, 'reports')))[2] as string
+    const file = join(dir, 'reports', name)
+    const text = await readFile(file, 'utf8')
+    const title = /^title: (.*)$/m.exec(text)?.[1] as string
+    const before = await stat(file)
+    await writeFile(file, text.replace(title, 'X'.repeat(title.length)))
+    await utimes(file, before.atime, before.mtime)
+    const edited = await build({ dir, out })
+    expect(edited.ok && !edited.upToDate).toBe(true)
+    expect(JSON.stringify([...(await readTree(out)).values()])).toContain('X'.repeat(title.length))
+  })
+
+  it('stamps no file that just changed, nor a link', async () => {
+    const dir = join(temp.path, 'c')
+    await generateCatalogue(dir, { count: 3, seed: 6 })
+    const names = (await readdir(join(dir, 'reports'))).map((n) => join(dir, 'reports', n))
+    const now = BigInt(Date.now()) * 1_000_000n
+    expect(statStamp(names, now)).toBeUndefined()
+    const later = now + 5_000_000_000n
+    expect(statStamp(names, later)).toMatch(/^[\w-]{43}$/)
+    const link = join(dir, 'reports', 'link.md')
+    await symlink(names[0] as string, link)
+    expect(statStamp([...names, link], later)).toBeUndefined()
+    expect(statStamp([...names, join(dir, 'gone.md')], later)).toBeUndefined()
+  })
+
+  it('a build up to date by the files texts keeps their new stamp for next time', async () => {
+    const dir = join(temp.path, 'c')
+    const out = join(temp.path, 'out')
+    await generateCatalogue(dir, { count: 5, seed: 7 })
+    await build({ dir, out })
+    await untilSettled(dir)
+    expect(await build({ dir, out })).toMatchObject({ upToDate: true, upToDateBy: 'text' })
+    expect(await build({ dir, out })).toMatchObject({ upToDate: true, upToDateBy: 'metadata' })
+  })
+
   it('writes nothing when nothing changed, and says so', async () => {
     const dir = join(temp.path, 'c')
     const out = join(temp.path, 'out')

@@ -3,7 +3,7 @@
 // and the hash of the last build's inputs. A build whose inputs are those of the output on
 // disk writes nothing; otherwise only files whose text changed are parsed again.
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { lstatSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,7 +17,17 @@ export interface BuildCache {
   /** File key → its parse, for files that were valid on their own. */
   parsed: Map<string, ParsedReport>
   /** The inputs and result of the last build written with this cache. */
-  last?: { inputs: string; contentHash: string }
+  last?: LastBuild
+}
+
+export interface LastBuild {
+  inputs: string
+  contentHash: string
+  /**
+   * The inputs with the report files' metadata in place of their text (`statStamp`): when
+   * it matches, the build is up to date without reading a report file.
+   */
+  stamp?: string
 }
 
 interface CacheFile {
@@ -108,8 +118,46 @@ export async function writeBuildCache(out: string, cache: BuildCache): Promise<v
   }
   const file: CacheFile = { fingerprint: compilerFingerprint(), parsed: [...cache.parsed] }
   await put('parsed.bin', serialize(file))
-  if (cache.last)
-    await put('last.json', JSON.stringify({ fingerprint: file.fingerprint, last: cache.last }))
+  if (cache.last) await writeLastBuild(out, cache.last)
+}
+
+/** Writes only the small file naming the last build (a new stamp for the same output). */
+export async function writeLastBuild(out: string, last: LastBuild): Promise<void> {
+  const dir = cacheDir(out)
+  await mkdir(dir, { recursive: true })
+  const text = JSON.stringify({ fingerprint: compilerFingerprint(), last })
+  await writeFile(join(dir, 'last.json.tmp'), text)
+  await rename(join(dir, 'last.json.tmp'), join(dir, 'last.json'))
+}
+
+/** A file whose time of change is this close to the stamp's is read anyway (ns). */
+const RACY_NS = 1_000_000_000n
+
+/**
+ * A hash of the report files' metadata (path, size, inode, times of change), taken before
+ * they are read, as git's index does: the same stamp means the same texts. Undefined when
+ * a file is a link (its target could change unseen), cannot be stat'ed, or changed within
+ * a second of `nowNs` (a change right after reading it could keep the same time and size).
+ *
+ * @example
+ * const stamp = statStamp(paths, BigInt(Date.now()) * 1_000_000n)
+ */
+export function statStamp(paths: readonly string[], nowNs: bigint): string | undefined {
+  const hash = createHash('sha256')
+  for (const path of paths) {
+    let stats: import('node:fs').BigIntStats
+    try {
+      stats = lstatSync(path, { bigint: true })
+    } catch {
+      return undefined
+    }
+    if (!stats.isFile() || stats.mtimeNs > nowNs - RACY_NS || stats.ctimeNs > nowNs - RACY_NS)
+      return undefined
+    hash.update(
+      `${path}\0${stats.size} ${stats.ino} ${stats.dev} ${stats.mtimeNs} ${stats.ctimeNs}\n`,
+    )
+  }
+  return hash.digest('base64url')
 }
 
 /** The hash of a build's inputs: the code, the catalogue file and every report file's key. */

@@ -8,10 +8,13 @@ import {
   type BuildCache,
   CACHE_AT_MOST,
   inputsHash,
+  type LastBuild,
   readLastBuild,
   readParsed,
   sourceKey,
+  statStamp,
   writeBuildCache,
+  writeLastBuild,
 } from './build-cache.ts'
 import { CATALOGUE_FILE, REPORTS_DIR } from './catalogue-file.ts'
 import {
@@ -102,15 +105,17 @@ export async function setCatalogueSource(
 interface LoadedCatalogue {
   compiler: CatalogueCompiler
   settingsText: string | undefined
-  /** Each report file's cache key, in file order. */
-  keys: string[]
+  /** How many report files there are. */
+  reportFiles: number
   /** The hash of every input (settings, files, git dates) and of the code that reads them. */
   inputs: string
+  /** The same with the report files' metadata in place of their text (see `statStamp`). */
+  stamp?: string
   /** Each report file's parse, by display path (to cache the valid ones). */
   parsed: Map<string, { key: string; parsed: ParsedReport }>
   /** Files skipped by name, to repeat when nothing else is compiled. */
   warnings?: ContentProblem[]
-  /** The inputs are those `upToDateIf` named: nothing was parsed. */
+  /** The inputs are those `upToDateIf` named: nothing was parsed (nor read, by stamp). */
   upToDate?: boolean
 }
 
@@ -122,7 +127,7 @@ async function load(
   options: CompileOptions,
   cache?: BuildCache,
   parses?: () => Promise<BuildCache['parsed']>,
-  upToDateIf?: string,
+  upToDateIf?: LastBuild,
 ): Promise<LoadedCatalogue> {
   const display = options.displayPath ?? defaultDisplayPath
   mark('start')
@@ -155,6 +160,31 @@ async function load(
     code: 'warning',
   }))
   compiler.setListingNotes(refused, warnings)
+  // Dates of change come from git, not from the files: they are inputs too.
+  const otherInputs = [
+    settingsText ?? '\u0000missing',
+    dates.head ?? '',
+    ...modifiedDates,
+    ...[...refused, ...warnings].map((p) => `${p.file} ${p.message}`),
+  ].join('\u0000')
+  // Stat'ed before reading: a file changed after this is read in full next time.
+  const statted = cache ? statStamp(paths, BigInt(Date.now()) * 1_000_000n) : undefined
+  const stamp = statted === undefined ? undefined : inputsHash(otherInputs, [`stat ${statted}`])
+  mark('stat')
+  const reportFiles = paths.length
+  if (stamp !== undefined && upToDateIf?.stamp === stamp) {
+    const inputs = upToDateIf.inputs
+    return {
+      compiler,
+      settingsText,
+      reportFiles,
+      inputs,
+      stamp,
+      parsed: new Map(),
+      warnings,
+      upToDate: true,
+    }
+  }
   const keys: string[] = []
   const parsed = new Map<string, { key: string; parsed: ParsedReport }>()
   const misses: { path: string; file: string; key: string; root: string }[] = []
@@ -179,18 +209,9 @@ async function load(
       }
     })
   }
-  // Dates of change come from git, not from the files: they are inputs too.
-  const inputs = inputsHash(
-    [
-      settingsText ?? '\u0000missing',
-      dates.head ?? '',
-      ...modifiedDates,
-      ...[...refused, ...warnings].map((p) => `${p.file} ${p.message}`),
-    ].join('\u0000'),
-    keys,
-  )
-  if (upToDateIf !== undefined && inputs === upToDateIf) {
-    return { compiler, settingsText, keys, inputs, parsed, warnings, upToDate: true }
+  const inputs = inputsHash(otherInputs, keys)
+  if (upToDateIf !== undefined && inputs === upToDateIf.inputs) {
+    return { compiler, settingsText, reportFiles, inputs, stamp, parsed, warnings, upToDate: true }
   }
   for (const { file, read: result } of unread) setReportSource(compiler, file, result)
   if (cache && parses) cache.parsed = await parses()
@@ -227,7 +248,7 @@ async function load(
     }
   }
   mark(`parse, validate, render ${misses.length} (${threads} thread${threads > 1 ? 's' : ''})`)
-  return { compiler, settingsText, keys, inputs, parsed }
+  return { compiler, settingsText, reportFiles, inputs, ...(stamp && { stamp }), parsed }
 }
 
 /** Reads every source file of `dir` into a compiler. */
@@ -248,6 +269,11 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
 export interface BuildResult extends CompileResult {
   /** True when the output on disk was already built from these very inputs: nothing written. */
   upToDate?: boolean
+  /**
+   * How up to date was seen: by the report files' metadata alone (none was read), or by
+   * their texts.
+   */
+  upToDateBy?: 'metadata' | 'text'
   /** The output's content hash (also when up to date). */
   contentHash?: string
 }
@@ -285,20 +311,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       parsedCache ??= readParsed(options.out)
       return parsedCache
     },
-    last && (await outputContentHash(options.out)) === last.contentHash ? last.inputs : undefined,
+    last && (await outputContentHash(options.out)) === last.contentHash ? last : undefined,
   )
   if (loaded.upToDate && last) {
+    // Up to date by the files' texts, not their metadata: keep the new stamp for next time.
+    if (loaded.stamp !== undefined && loaded.stamp !== last.stamp)
+      await writeLastBuild(options.out, { ...last, stamp: loaded.stamp })
     mark('up to date')
     return {
       ok: true,
       problems: loaded.warnings ?? [],
-      fileCount: loaded.keys.length + (loaded.settingsText === undefined ? 0 : 1),
-      reportCount: loaded.keys.length,
+      fileCount: loaded.reportFiles + (loaded.settingsText === undefined ? 0 : 1),
+      reportCount: loaded.reportFiles,
       upToDate: true,
+      upToDateBy: loaded.stamp !== undefined && loaded.stamp === last.stamp ? 'metadata' : 'text',
       contentHash: last.contentHash,
     }
   }
-  const { inputs } = loaded
+  const { inputs, stamp } = loaded
   const result = loaded.compiler.compile()
   mark('compile')
   if (!result.ok || !result.output) return result
@@ -309,7 +339,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const parsed = new Map<string, ParsedReport>()
     for (const { key, parsed: p } of loaded.parsed.values())
       if (p.report && p.problems.length === 0) parsed.set(key, p)
-    await writeBuildCache(options.out, { parsed, last: { inputs, contentHash } })
+    await writeBuildCache(options.out, {
+      parsed,
+      last: { inputs, contentHash, ...(stamp && { stamp }) },
+    })
     mark('cache')
   }
   return { ...result, contentHash }
