@@ -50,7 +50,11 @@ export function sourceKey(file: string, text: string): string {
     .slice(0, 22)
 }
 
-let fingerprint: string | undefined
+// The CLI bundle (scripts/bundle-cli.mjs) is made with the fingerprint of the sources it was
+// made from: its own folder holds no sources to hash.
+declare const __COLOPHON_FINGERPRINT__: string | undefined
+let fingerprint: string | undefined =
+  typeof __COLOPHON_FINGERPRINT__ === 'string' ? __COLOPHON_FINGERPRINT__ : undefined
 
 /**
  * A hash of the code that parses and validates (this package's and the schema's sources and

@@ -1,20 +1,6 @@
-// Worker thread for parse-pool.ts: loads the TypeScript source through tsx (no build step),
-// then reads and parses the batches of report files it is sent, in order.
-import { parentPort } from 'node:worker_threads'
+// Worker thread for parse-pool.ts, run from the sources: loads the TypeScript through tsx
+// (no build step), then serves parses. The CLI bundle has its own, compiled worker file.
 import { tsImport } from 'tsx/esm/api'
 
-const { parseReport } = await tsImport('./compiler.ts', import.meta.url)
-const { readSourceFileSync } = await tsImport('./source-files.ts', import.meta.url)
-
-parentPort.on('message', (items) => {
-  try {
-    const results = items.map(({ path, file, root }) => {
-      const read = readSourceFileSync(path, root)
-      if (!('text' in read)) return { file, text: '', slug: '', problems: [], read }
-      return { file, text: read.text, ...parseReport(file, read.text) }
-    })
-    parentPort.postMessage({ results })
-  } catch (error) {
-    parentPort.postMessage({ error: String(error?.stack ?? error) })
-  }
-})
+const { serveParses } = await tsImport('./parse-worker-loop.ts', import.meta.url)
+serveParses()
