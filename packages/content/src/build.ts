@@ -25,10 +25,10 @@ import {
   parseReport,
 } from './compiler.ts'
 import { gitDates } from './git-dates.ts'
-import { defaultThreads, parseInWorkers } from './parse-pool.ts'
+import { defaultThreads, parseInWorkers, type SourcePath } from './parse-pool.ts'
 import type { ContentProblem } from './problem.ts'
 import { slugFromFileName } from './report-file.ts'
-import { listSourceFiles, readSourceFile, type SourceRead } from './source-files.ts'
+import { listSourceFiles, readSourceFile, type SourceRead, unreadText } from './source-files.ts'
 import { mark } from './timings.ts'
 
 /** From how many report files parsing is spread over worker threads. */
@@ -185,9 +185,39 @@ async function load(
       upToDate: true,
     }
   }
-  const keys: string[] = []
   const parsed = new Map<string, { key: string; parsed: ParsedReport }>()
-  const misses: { path: string; file: string; key: string; root: string }[] = []
+  const threadsFor = (files: number) =>
+    options.threads ?? (files >= WORKERS_FROM ? defaultThreads() : 1)
+  // Parses on worker threads, in file order; each batch goes into the compiler as it comes,
+  // and the compiler prepares its output meanwhile.
+  const keyOfFile = new Map<string, string>()
+  const parseOnThreads = (sources: SourcePath[], threads: number) =>
+    parseInWorkers(sources, threads, (results) => {
+      for (const { file, text, key, read: failed, ...result } of results) {
+        keyOfFile.set(file, key)
+        if (failed) {
+          setReportSource(compiler, file, failed)
+          continue
+        }
+        compiler.setParsedReport(file, text, result)
+        parsed.set(file, { key, parsed: result })
+      }
+      compiler.prepare(results.map((r) => r.file))
+    })
+  if (cache && parses) cache.parsed = await parses()
+  // Cold (no output to be up to date with, no parse to reuse): the workers read the files
+  // themselves, and start on the first batch at once.
+  const cold = upToDateIf === undefined && (cache?.parsed.size ?? 0) === 0
+  if (cold && threadsFor(paths.length) > 1) {
+    const threads = threadsFor(paths.length)
+    const sources = paths.map((path) => ({ path, file: display(path), root: options.dir }))
+    await parseOnThreads(sources, threads)
+    const keys = sources.map(({ file }) => keyOfFile.get(file) as string)
+    mark(`read, parse, validate, render ${paths.length} (${threads} threads)`)
+    const inputs = inputsHash(otherInputs, keys)
+    return { compiler, settingsText, reportFiles, inputs, ...(stamp && { stamp }), parsed }
+  }
+  const keys: string[] = []
   // Read in batches: fast, without opening thousands of files at once. Keys first: when they
   // are the last build's, nothing is parsed at all. A file that cannot be read (a link out of
   // the catalogue, invalid UTF-8) is a problem at the file; its key says so.
@@ -204,7 +234,7 @@ async function load(
         keys.push(key)
         read.push({ path, file, text: result.text, key })
       } else {
-        keys.push(sourceKey(file, `\u0000unread: ${JSON.stringify(result)}`))
+        keys.push(sourceKey(file, unreadText(result)))
         unread.push({ file, read: result })
       }
     })
@@ -214,34 +244,24 @@ async function load(
     return { compiler, settingsText, reportFiles, inputs, stamp, parsed, warnings, upToDate: true }
   }
   for (const { file, read: result } of unread) setReportSource(compiler, file, result)
-  if (cache && parses) cache.parsed = await parses()
-  for (const { path, file, text, key } of read) {
-    const hit = cache?.parsed.get(key)
+  const misses: typeof read = []
+  for (const entry of read) {
+    const hit = cache?.parsed.get(entry.key)
     if (hit) {
-      compiler.setParsedReport(file, text, hit)
-      parsed.set(file, { key, parsed: hit })
-    } else if (cache) misses.push({ path, file, key, root: options.dir })
-    else compiler.setReportFile(file, text)
+      compiler.setParsedReport(entry.file, entry.text, hit)
+      parsed.set(entry.file, { key: entry.key, parsed: hit })
+    } else misses.push(entry)
   }
   mark(`read${cache ? ` (${read.length - misses.length} cached)` : ''}`)
-  const keyOf = new Map(misses.map((m) => [m.file, m.key]))
-  const threads = options.threads ?? (misses.length >= WORKERS_FROM ? defaultThreads() : 1)
+  const threads = threadsFor(misses.length)
   if (threads > 1) {
-    await parseInWorkers(misses, threads, (results) => {
-      for (const { file, text, read: failed, ...result } of results) {
-        if (failed) {
-          setReportSource(compiler, file, failed)
-          continue
-        }
-        compiler.setParsedReport(file, text, result)
-        parsed.set(file, { key: keyOf.get(file) as string, parsed: result })
-      }
-      compiler.prepare(results.map((r) => r.file))
-    })
+    // The texts go with the files: each is parsed as it was read and keyed.
+    await parseOnThreads(
+      misses.map(({ path, file, text }) => ({ path, file, text, root: options.dir })),
+      threads,
+    )
   } else {
-    const texts = new Map(read.map((r) => [r.file, r.text]))
-    for (const { file, key } of misses) {
-      const text = texts.get(file) as string
+    for (const { file, text, key } of misses) {
       const result = parseReport(file, text)
       compiler.setParsedReport(file, text, result)
       parsed.set(file, { key, parsed: result })

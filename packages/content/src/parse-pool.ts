@@ -15,11 +15,15 @@ export interface SourcePath {
   file: string
   /** The catalogue folder the file must stay in. */
   root: string
+  /** The file's text, when already read: parsed as given, not read again. */
+  text?: string
 }
 
 export interface ParsedSource extends ParsedReport {
   file: string
   text: string
+  /** The build cache's key of the text parsed (`sourceKey`), or of the problem reading it. */
+  key: string
   /** Set when the file could not be read as text: its problem, or that it is gone. */
   read?: SourceRead
 }

@@ -2,9 +2,10 @@
 // is sent, in order. Started by parse-worker.js (sources, through tsx) or by the CLI bundle's
 // own worker file (scripts/bundle-cli.mjs).
 import { parentPort } from 'node:worker_threads'
+import { sourceKey } from './build-cache.ts'
 import { parseReport } from './compiler.ts'
 import type { ParsedSource, SourcePath } from './parse-pool.ts'
-import { readSourceFileSync } from './source-files.ts'
+import { readSourceFileSync, unreadText } from './source-files.ts'
 
 /** Answers each batch of files posted to this worker with their parses. */
 export function serveParses(): void {
@@ -12,10 +13,18 @@ export function serveParses(): void {
   if (!port) throw new Error('serveParses runs on a worker thread')
   port.on('message', (items: SourcePath[]) => {
     try {
-      const results = items.map(({ path, file, root }): ParsedSource => {
-        const read = readSourceFileSync(path, root)
-        if (!('text' in read)) return { file, text: '', slug: '', problems: [], read }
-        return { file, text: read.text, ...parseReport(file, read.text) }
+      const results = items.map(({ path, file, root, text: given }): ParsedSource => {
+        const read = given === undefined ? readSourceFileSync(path, root) : { text: given }
+        if (!('text' in read)) {
+          const key = sourceKey(file, unreadText(read))
+          return { file, text: '', key, slug: '', problems: [], read }
+        }
+        return {
+          file,
+          text: read.text,
+          key: sourceKey(file, read.text),
+          ...parseReport(file, read.text),
+        }
       })
       port.postMessage({ results })
     } catch (error) {

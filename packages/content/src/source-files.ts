@@ -205,6 +205,11 @@ export async function readSourceFile(path: string, root: string): Promise<Source
   }
 }
 
+/** What stands for the text of a file that could not be read, in the build cache's keys. */
+export function unreadText(read: Exclude<SourceRead, { text: string }>): string {
+  return `\u0000unread: ${JSON.stringify(read)}`
+}
+
 /** `readSourceFile` for worker threads, synchronously. */
 export function readSourceFileSync(path: string, root: string): SourceRead {
   try {
