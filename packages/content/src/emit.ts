@@ -16,6 +16,7 @@ import { OUTPUT_FILES } from './output.ts'
 import {
   buildColumns,
   buildSearchIndex,
+  type Columns,
   columnPieces,
   reportColumns,
   type SearchSource,
@@ -291,6 +292,33 @@ interface EmitState {
   tally: VocabularyTally
   vocabularies: HashedFile
   blocks: EmittedBlock[]
+  /** The columns, whose rank orders the next emit starts from. */
+  columns: Columns
+  slugShards: ShardFiles
+  idShards: ShardFiles
+}
+
+/** `key: docId` shards as written, with the entries they were made from. */
+interface ShardFiles {
+  entries: readonly (readonly [string, number])[]
+  files: Map<number, HashedFile>
+}
+
+const sameEntries = (
+  a: readonly (readonly [string, number])[],
+  b: readonly (readonly [string, number])[],
+) => a.length === b.length && a.every((x, i) => x[0] === b[i]?.[0] && x[1] === b[i]?.[1])
+
+/** The shards of `entries`: those of `previous` when it holds the same entries. */
+function shardFiles(
+  entries: readonly (readonly [string, number])[],
+  previous: ShardFiles | undefined,
+): ShardFiles {
+  if (previous && sameEntries(entries, previous.entries)) return previous
+  const files = new Map<number, HashedFile>()
+  for (const [shard, text] of shardTexts(shardCount(entries.length), entries))
+    files.set(shard, hashed(text))
+  return { entries, files }
 }
 
 /** Above this many new reports, sorting all of them again beats inserting each. */
@@ -409,28 +437,24 @@ export class CatalogueEmitter {
       put(PIECES.summaries(b), block.summaries)
     }
     for (const [b, block] of blocks.entries()) put(PIECES.reports(b), block.reports)
-    const slugShards = shardCount(ordered.length)
-    for (const [shard, text] of shardTexts(
-      slugShards,
-      ordered.map((e, docId) => [e.slug, docId] as const),
-    ))
-      put(PIECES.slugs(shard), hashed(text))
-    const ids = identifierEntries(ordered)
-    const idShards = shardCount(ids.length)
-    for (const [shard, text] of shardTexts(idShards, ids))
-      put(PIECES.identifiers(shard), hashed(text))
+    // The slug and identifier shards, made again only when their entries changed.
+    const slugEntries = ordered.map((e, docId) => [e.slug, docId] as const)
+    const slugShards = shardFiles(slugEntries, previous?.slugShards)
+    for (const [shard, file] of slugShards.files) put(PIECES.slugs(shard), file)
+    const idShards = shardFiles(identifierEntries(ordered), previous?.idShards)
+    for (const [shard, file] of idShards.files) put(PIECES.identifiers(shard), file)
     mark('blocks and shards')
 
     // The search index (terms and identifiers, in shards) and the columns the API filters,
     // sorts and counts facets with: binary pieces, by doc id.
     const search = options.searchPieces ?? buildSearchPieces(settings, ordered)
     mark('search index')
-    const columns = columnPieces(
-      buildColumns(
-        ordered.map((e) => e.summary),
-        reportColumns(settings.language),
-      ),
+    const columnData = buildColumns(
+      ordered.map((e) => e.summary),
+      reportColumns(settings.language),
+      previous?.columns,
     )
+    const columns = columnPieces(columnData)
     for (const [name, bytes] of [...search, ...columns]) {
       files.set(name, bytes)
       pieces[name] = pieceHash(contentHash(bytes))
@@ -451,7 +475,7 @@ export class CatalogueEmitter {
       contentHash: contentHash(lines.join('')),
       reportCount: emitted.length,
       blockSize: BLOCK_SIZE,
-      shards: { slugs: slugShards, identifiers: idShards },
+      shards: { slugs: slugShards.files.size, identifiers: idShards.files.size },
       pieces,
       dumpHash: dumpHashOf(ordered),
     }
@@ -476,6 +500,9 @@ export class CatalogueEmitter {
         tally,
         vocabularies,
         blocks,
+        columns: columnData,
+        slugShards,
+        idShards,
       }
     }
     return { files, manifest, searchPieces: search }
@@ -534,15 +561,27 @@ function shardTexts(
 function identifierEntries(ordered: readonly EmittedReport[]): [string, number][] {
   const entries: [string, number][] = []
   ordered.forEach((e, docId) => {
-    const { identifiers } = e.report
-    for (const { value } of identifiers?.isbn ?? []) {
-      const isbn = normalizeIsbn(value)
-      if (isbn) entries.push([identifierKey('isbn', isbn), docId])
-    }
-    const doi = identifiers?.doi && normalizeDoi(identifiers.doi)
-    if (doi) entries.push([identifierKey('doi', doi), docId])
+    for (const key of identifierKeysOf(e)) entries.push([key, docId])
   })
   return entries
+}
+
+// Each report's identifier keys, kept while it is the same compiled report (watch mode).
+const identifierKeys = new WeakMap<EmittedReport, string[]>()
+
+function identifierKeysOf(e: EmittedReport): string[] {
+  let keys = identifierKeys.get(e)
+  if (keys) return keys
+  keys = []
+  const { identifiers } = e.report
+  for (const { value } of identifiers?.isbn ?? []) {
+    const isbn = normalizeIsbn(value)
+    if (isbn) keys.push(identifierKey('isbn', isbn))
+  }
+  const doi = identifiers?.doi && normalizeDoi(identifiers.doi)
+  if (doi) keys.push(identifierKey('doi', doi))
+  identifierKeys.set(e, keys)
+  return keys
 }
 
 export const ENTRY_FILES = { js: 'index.js', dts: 'index.d.ts' } as const

@@ -38,12 +38,22 @@ export type ColumnSpec<T> =
   | { kind: 'category'; value: (item: T) => string | undefined }
   | { kind: 'multi'; values: (item: T) => readonly string[] | undefined }
   | { kind: 'number'; type: NumberType; value: (item: T) => number }
-  /** A number computed over all items at once (a rank). */
-  | { kind: 'rank'; type: NumberType; rank: (items: readonly T[]) => NumberArray }
+  /** Each item's place in an order of all items (by `compare` on `key`, ties by position). */
+  | {
+      kind: 'rank'
+      type: NumberType
+      key: (item: T) => unknown
+      compare: (a: never, b: never) => number
+      same?: (a: never, b: never) => boolean
+    }
 
 export interface Columns {
   count: number
   columns: Record<string, Column>
+  /** The rank columns' orders, for the next `buildColumns` to start from (watch mode). */
+  orders?: Record<string, RankOrder<unknown>>
+  /** The items built from, to tell the next `buildColumns` which ones are new. */
+  items?: readonly unknown[]
 }
 
 /** "2013" → 20130101, "2013-04" → 20130401, "2013-04-15" → 20130415. */
@@ -55,16 +65,76 @@ export function dateUpperBound(date: string): number {
   return Number(`${date.slice(0, 4)}${date.slice(5, 7) || '12'}${date.slice(8, 10) || '31'}`)
 }
 
-/** The position of each item in title order (locale-aware, numeric, then by position). */
-export function titleRanks(titles: readonly string[], language = 'en'): Uint32Array {
-  const collator = new Intl.Collator(language, { sensitivity: 'base', numeric: true })
-  const order = Uint32Array.from(titles.keys())
-  order.sort((a, b) => collator.compare(titles[a] as string, titles[b] as string) || a - b)
-  const rank = new Uint32Array(titles.length)
+/** Positions sorted by `compare` on their keys, then by position: a total order. */
+export interface RankOrder<K> {
+  keys: readonly K[]
+  order: Uint32Array
+}
+
+/** Above this share of changed keys, sorting all again beats placing the changed ones. */
+const RESORT_SHARE = 1 / 16
+
+/**
+ * The order of `keys` (by `compare`, ties by position). With the order of the same number
+ * of keys from before, only the positions whose key changed (by `same`) are placed again:
+ * the others keep their relative order, and the changed ones are merged in. The result is
+ * what a full sort gives (the order is total), at O(n + k log n) instead of O(n log n).
+ *
+ * @example
+ * const first = rankOrder(titles, collator.compare)
+ * const next = rankOrder(editedTitles, collator.compare, first)
+ */
+export function rankOrder<K>(
+  keys: readonly K[],
+  compare: (a: K, b: K) => number,
+  previous?: RankOrder<K>,
+  same: (a: K, b: K) => boolean = Object.is,
+): RankOrder<K> {
+  const n = keys.length
+  const byKey = (a: number, b: number) => compare(keys[a] as K, keys[b] as K) || a - b
+  const changed: number[] = []
+  if (previous?.keys.length === n) {
+    for (let i = 0; i < n && changed.length <= n * RESORT_SHARE; i++)
+      if (!same(keys[i] as K, previous.keys[i] as K)) changed.push(i)
+  }
+  if (!previous || previous.keys.length !== n || changed.length > n * RESORT_SHARE) {
+    const order = Uint32Array.from(keys.keys())
+    order.sort(byKey)
+    return { keys, order }
+  }
+  if (changed.length === 0) return { keys, order: previous.order }
+  const moved = new Set(changed)
+  changed.sort(byKey)
+  const order = new Uint32Array(n)
+  let out = 0
+  let c = 0
+  for (const position of previous.order) {
+    if (moved.has(position)) continue
+    while (c < changed.length && byKey(changed[c] as number, position) < 0)
+      order[out++] = changed[c++] as number
+    order[out++] = position
+  }
+  while (c < changed.length) order[out++] = changed[c++] as number
+  return { keys, order }
+}
+
+/** Each position's place in `order`. */
+function ranksOf(order: Uint32Array): Uint32Array {
+  const rank = new Uint32Array(order.length)
   order.forEach((position, i) => {
     rank[position] = i
   })
   return rank
+}
+
+/** The position of each item in title order (locale-aware, numeric, then by position). */
+export function titleRanks(titles: readonly string[], language = 'en'): Uint32Array {
+  return ranksOf(rankOrder(titles, titleCompare(language)).order)
+}
+
+function titleCompare(language: string): (a: string, b: string) => number {
+  const collator = new Intl.Collator(language, { sensitivity: 'base', numeric: true })
+  return collator.compare
 }
 
 /** `2024-05-01T09:30:00Z` → Unix seconds (u32 holds them until 2106); 0 when absent. */
@@ -73,22 +143,19 @@ export function modifiedSeconds(modified: string | undefined): number {
   return Number.isNaN(ms) ? 0 : Math.max(0, Math.floor(ms / 1000))
 }
 
+/** An item's key in "changed" order: `seconds slug`, compared by `compareChanged`. */
+type ChangedKey = { seconds: number; slug: string }
+const changedKey = (item: { slug: string; modified?: string }): ChangedKey => ({
+  seconds: modifiedSeconds(item.modified),
+  slug: item.slug,
+})
+const compareChanged = (a: ChangedKey, b: ChangedKey) =>
+  b.seconds - a.seconds || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)
+const sameChanged = (a: ChangedKey, b: ChangedKey) => a.seconds === b.seconds && a.slug === b.slug
+
 /** The position of each item in "changed" order: most recently modified first, then by slug. */
 export function changedRanks(items: readonly { slug: string; modified?: string }[]): Uint32Array {
-  const seconds = items.map((s) => modifiedSeconds(s.modified))
-  const order = Uint32Array.from(items.keys())
-  order.sort((a, b) => {
-    const d = (seconds[b] as number) - (seconds[a] as number)
-    if (d !== 0) return d
-    const x = (items[a] as { slug: string }).slug
-    const y = (items[b] as { slug: string }).slug
-    return x < y ? -1 : x > y ? 1 : 0
-  })
-  const rank = new Uint32Array(items.length)
-  order.forEach((position, i) => {
-    rank[position] = i
-  })
-  return rank
+  return ranksOf(rankOrder(items.map(changedKey), compareChanged).order)
 }
 
 /**
@@ -105,16 +172,14 @@ export const reportColumns = (language = 'en'): Record<string, ColumnSpec<Report
   dateLo: { kind: 'number', type: 'u32', value: (s) => dateLowerBound(s.published) },
   dateHi: { kind: 'number', type: 'u32', value: (s) => dateUpperBound(s.published) },
   modified: { kind: 'number', type: 'u32', value: (s) => modifiedSeconds(s.modified) },
-  changedRank: { kind: 'rank', type: 'u32', rank: (items) => changedRanks(items) },
-  titleRank: {
+  changedRank: {
     kind: 'rank',
     type: 'u32',
-    rank: (items) =>
-      titleRanks(
-        items.map((s) => s.title),
-        language,
-      ),
+    key: changedKey,
+    compare: compareChanged,
+    same: sameChanged,
   },
+  titleRank: { kind: 'rank', type: 'u32', key: (s) => s.title, compare: titleCompare(language) },
 })
 
 function dictionaryOf(values: Iterable<string | undefined>): string[] {
@@ -136,10 +201,21 @@ function dictionaryOf(values: Iterable<string | undefined>): string[] {
 export function buildColumns<T>(
   items: readonly T[],
   specs: Record<string, ColumnSpec<T>>,
+  previous?: Columns,
 ): Columns {
   const n = items.length
   const columns: Record<string, Column> = {}
+  const orders: Record<string, RankOrder<unknown>> = {}
+  const changed = changedPositions(items, previous?.items as readonly T[] | undefined)
   for (const [name, spec] of Object.entries(specs)) {
+    const last = previous?.columns[name]
+    // Only a few items are new objects, and none reads differently here: the same column.
+    if (last && changed && sameAt(changed, items, previous?.items as readonly T[], spec)) {
+      columns[name] = last
+      const order = previous?.orders?.[name]
+      if (order) orders[name] = order
+      continue
+    }
     if (spec.kind === 'category') {
       const values = items.map(spec.value)
       const dictionary = dictionaryOf(values)
@@ -171,13 +247,54 @@ export function buildColumns<T>(
       })
       columns[name] = { kind: 'number', type: spec.type, values }
     } else {
-      const values = spec.rank(items)
-      if (values.length !== n)
-        throw new RangeError(`column ${name}: ${values.length} values for ${n} items`)
-      columns[name] = { kind: 'number', type: spec.type, values }
+      const compare = spec.compare as (a: unknown, b: unknown) => number
+      const same = spec.same as ((a: unknown, b: unknown) => boolean) | undefined
+      const before = previous?.orders?.[name]
+      const ranked = rankOrder(items.map(spec.key), compare, before, same)
+      orders[name] = ranked
+      // The same order as before: the same column (its bytes need not be made again).
+      columns[name] =
+        before && ranked.order === before.order && last
+          ? last
+          : { kind: 'number', type: spec.type, values: ranksOf(ranked.order) }
     }
   }
-  return { count: n, columns }
+  return { count: n, columns, orders, items }
+}
+
+/** Where `items` holds other objects than `before`; undefined when too many to compare. */
+function changedPositions<T>(items: readonly T[], before: readonly T[] | undefined) {
+  if (!before || before.length !== items.length) return undefined
+  const changed: number[] = []
+  for (let d = 0; d < items.length; d++) {
+    if (items[d] === before[d]) continue
+    changed.push(d)
+    if (changed.length > items.length * RESORT_SHARE) return undefined
+  }
+  return changed
+}
+
+/** Whether `spec` reads the same off `items` as off `before` at each of `positions`. */
+function sameAt<T>(
+  positions: readonly number[],
+  items: readonly T[],
+  before: readonly T[],
+  spec: ColumnSpec<T>,
+): boolean {
+  return positions.every((d) => {
+    const a = items[d] as T
+    const b = before[d] as T
+    if (spec.kind === 'multi') {
+      const x = spec.values(a) ?? []
+      const y = spec.values(b) ?? []
+      return x.length === y.length && x.every((v, i) => v === y[i])
+    }
+    if (spec.kind === 'rank') {
+      const same = (spec.same ?? Object.is) as (x: unknown, y: unknown) => boolean
+      return same(spec.key(a), spec.key(b))
+    }
+    return Object.is(spec.value(a), spec.value(b))
+  })
 }
 
 export const COLUMNS_META = 'columns/meta'

@@ -36,6 +36,8 @@ export {
   type NumberColumn,
   type NumberType,
   openColumns,
+  type RankOrder,
+  rankOrder,
   reportColumns,
   titleRanks,
 } from './columns.ts'
