@@ -204,7 +204,8 @@ async function load(
       }
       compiler.prepare(results.map((r) => r.file))
     })
-  if (cache && parses) cache.parsed = await parses()
+  // With an output to be up to date with, the parses are read only once the texts differ.
+  if (upToDateIf === undefined && cache && parses) cache.parsed = await parses()
   // Cold (no output to be up to date with, no parse to reuse): the workers read the files
   // themselves, and start on the first batch at once.
   const cold = upToDateIf === undefined && (cache?.parsed.size ?? 0) === 0
@@ -243,6 +244,7 @@ async function load(
   if (upToDateIf !== undefined && inputs === upToDateIf.inputs) {
     return { compiler, settingsText, reportFiles, inputs, stamp, parsed, warnings, upToDate: true }
   }
+  if (upToDateIf !== undefined && cache && parses) cache.parsed = await parses()
   for (const { file, read: result } of unread) setReportSource(compiler, file, result)
   const misses: typeof read = []
   for (const entry of read) {
