@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import { NODE_BUNDLE_OPTIONS } from '../../../scripts/esbuild-node.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const dist = join(root, 'dist')
@@ -14,16 +15,8 @@ mkdirSync(dist, { recursive: true })
 await build({
   entryPoints: [join(root, 'src', 'node.ts')],
   outfile: join(dist, 'node.js'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20.19',
+  ...NODE_BUNDLE_OPTIONS,
   sourcemap: 'linked',
-  logLevel: 'warning',
-  // CommonJS dependencies inside an ES module bundle call require(): give them Node's.
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
 })
 // The docs page's own start-up script is read from beside the module that serves it.
 copyFileSync(join(root, 'src', 'docs', 'start-docs.js'), join(dist, 'start-docs.js'))

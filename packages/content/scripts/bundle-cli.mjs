@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { tsImport } from 'tsx/esm/api'
+import { NODE_BUNDLE_OPTIONS } from '../../../scripts/esbuild-node.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 // `--out DIR` (inside the package, so that node_modules resolve from it) is for the tests.
@@ -17,25 +18,11 @@ const out = outArg > 0 ? resolve(process.argv[outArg + 1]) : join(root, 'dist', 
 const { compilerFingerprint } = await tsImport('../src/build-cache.ts', import.meta.url)
 
 const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20.19',
-  logLevel: 'warning',
+  ...NODE_BUNDLE_OPTIONS,
   absWorkingDir: root,
   metafile: true,
   define: { __COLOPHON_FINGERPRINT__: JSON.stringify(compilerFingerprint()) },
-  // CommonJS dependencies inside an ES module bundle call require(): give them Node's.
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
 }
-const entry = (contents) => ({
-  contents,
-  resolveDir: root,
-  sourcefile: 'worker-entry.ts',
-  loader: 'ts',
-})
 rmSync(out, { recursive: true, force: true })
 const results = await Promise.all([
   build({
@@ -48,13 +35,17 @@ const results = await Promise.all([
   }),
   build({
     ...common,
-    stdin: entry("import { serveParses } from './src/parse-worker-loop.ts'\nserveParses()\n"),
+    entryPoints: ['src/parse-worker-bundle.ts'],
     outfile: join(out, 'parse-worker.js'),
   }),
 ])
 const inputs = new Set(results.flatMap((r) => Object.keys(r.metafile.inputs)))
-inputs.delete('worker-entry.ts')
-const files = [...inputs, 'scripts/bundle-cli.mjs', 'src/cli/fresh-bundle.js']
+const files = [
+  ...inputs,
+  'scripts/bundle-cli.mjs',
+  '../../scripts/esbuild-node.mjs',
+  'src/cli/fresh-bundle.js',
+]
   .map((input) => relative(root, resolve(root, input)))
   .sort()
   .map((file) => {

@@ -1,6 +1,6 @@
 // The loop of a parse worker (parse-pool.ts): reads and parses the batches of report files it
 // is sent, in order. Started by parse-worker.js (sources, through tsx) or by the CLI bundle's
-// own worker file (scripts/bundle-cli.mjs).
+// own worker entry (parse-worker-bundle.ts).
 import { parentPort } from 'node:worker_threads'
 import { sourceKey } from './build-cache.ts'
 import { parseReport } from './compiler.ts'
