@@ -2,7 +2,12 @@
 // The app sees only this interface, so the same routes serve a snapshot bundled into the
 // worker, a folder on disk, Workers KV or R2. Every store hands out resolved values only:
 // an in-flight promise shared between requests is what the Workers runtime cancels.
-import { type PieceSource, Snapshot, type SnapshotManifest } from 'colophon-content/snapshot'
+import {
+  type PieceSource,
+  Snapshot,
+  type SnapshotManifest,
+  type SnapshotOptions,
+} from 'colophon-content/snapshot'
 
 export interface CatalogueStore {
   /** Short name for /health: `embedded`, `dir`, `kv`, `r2`. */
@@ -16,8 +21,10 @@ export interface CatalogueStore {
 export interface SnapshotStoreOptions {
   /** How long the current manifest is trusted before it is checked again (ms). */
   manifestTtlMs?: number
-  /** Parsed pieces each snapshot keeps (blocks, shards). */
+  /** Parsed pieces each snapshot keeps (blocks, shards); see `SnapshotOptions`. */
   cacheSize?: number
+  /** The bytes of piece text those pieces may come from; see `SnapshotOptions`. */
+  cacheBytes?: number
 }
 
 /**
@@ -27,12 +34,15 @@ export interface SnapshotStoreOptions {
 export abstract class SnapshotStore implements CatalogueStore {
   abstract readonly kind: string
   readonly #ttl: number
-  readonly #cacheSize: number | undefined
+  readonly #cache: SnapshotOptions
   #current: { snapshot: Snapshot; checkedAt: number } | undefined
 
   constructor(options: SnapshotStoreOptions = {}) {
     this.#ttl = options.manifestTtlMs ?? 10_000
-    this.#cacheSize = options.cacheSize
+    this.#cache = {
+      ...(options.cacheSize && { cacheSize: options.cacheSize }),
+      ...(options.cacheBytes && { cacheBytes: options.cacheBytes }),
+    }
   }
 
   /** The current content hash (cheap: a pointer, or the manifest itself). */
@@ -53,9 +63,7 @@ export abstract class SnapshotStore implements CatalogueStore {
       return latest.snapshot
     }
     const manifest = await this.readManifest(hash)
-    const snapshot = new Snapshot(manifest, this.source, {
-      ...(this.#cacheSize && { cacheSize: this.#cacheSize }),
-    })
+    const snapshot = new Snapshot(manifest, this.source, this.#cache)
     this.#current = { snapshot, checkedAt: Date.now() }
     return snapshot
   }

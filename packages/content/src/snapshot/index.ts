@@ -25,5 +25,11 @@ export {
   shardOf,
   type Tombstone,
 } from './format.ts'
-export { LruCache } from './lru-cache.ts'
-export { MissingPieceError, type PieceSource, Snapshot, type SnapshotOptions } from './snapshot.ts'
+export { LruCache, type LruWeightLimit } from './lru-cache.ts'
+export {
+  DEFAULT_SNAPSHOT_CACHE,
+  MissingPieceError,
+  type PieceSource,
+  Snapshot,
+  type SnapshotOptions,
+} from './snapshot.ts'

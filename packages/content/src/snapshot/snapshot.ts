@@ -23,9 +23,18 @@ export interface PieceSource {
 }
 
 export interface SnapshotOptions {
-  /** How many parsed pieces (blocks, shards) to keep. Default 64 (a few MB at most). */
+  /** How many parsed pieces (blocks, shards) to keep. Default 64. */
   cacheSize?: number
+  /**
+   * The most bytes of piece text the parsed pieces kept were read from (their heap is a few
+   * times that). Default 8 MiB, for a Worker's 128 MB; a Node server can afford far more, and
+   * a cache smaller than the pieces a workload visits makes every request parse a block.
+   */
+  cacheBytes?: number
 }
+
+/** The parsed pieces a snapshot keeps by default: within a Worker's memory. */
+export const DEFAULT_SNAPSHOT_CACHE = { cacheSize: 64, cacheBytes: 8 << 20 } as const
 
 const decoder = new TextDecoder()
 const encoder = new TextEncoder()
@@ -49,7 +58,7 @@ export class MissingPieceError extends Error {
 export class Snapshot {
   readonly manifest: SnapshotManifest
   readonly #source: PieceSource
-  readonly #cache: LruCache<string, unknown>
+  readonly #cache: LruCache<string, { parsed: unknown; bytes: number }>
   // Small pieces every request needs, kept for the snapshot's life once read.
   #settings: CatalogueSettings | undefined
   #vocabularies: VocabularyCounts | undefined
@@ -58,7 +67,10 @@ export class Snapshot {
   constructor(manifest: SnapshotManifest, source: PieceSource, options: SnapshotOptions = {}) {
     this.manifest = manifest
     this.#source = source
-    this.#cache = new LruCache(options.cacheSize ?? 64)
+    this.#cache = new LruCache(options.cacheSize ?? DEFAULT_SNAPSHOT_CACHE.cacheSize, {
+      maxWeight: options.cacheBytes ?? DEFAULT_SNAPSHOT_CACHE.cacheBytes,
+      weigh: (entry) => entry.bytes,
+    })
   }
 
   get reportCount(): number {
@@ -90,11 +102,11 @@ export class Snapshot {
   /** A JSON piece, parsed, through the bounded cache. */
   async json<T>(name: string): Promise<T | undefined> {
     const cached = this.#cache.get(name)
-    if (cached !== undefined) return cached as T
+    if (cached !== undefined) return cached.parsed as T
     const value = await this.#read(name)
     if (value === undefined) return undefined
     const parsed = JSON.parse(typeof value === 'string' ? value : decoder.decode(value)) as T
-    this.#cache.set(name, parsed)
+    this.#cache.set(name, { parsed, bytes: value.length })
     return parsed
   }
 
