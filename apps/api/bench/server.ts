@@ -1,5 +1,6 @@
 // The benchmark's server process: the API on a compiled catalogue folder, plus a bare Hono
-// route returning a constant on the same @hono/node-server stack (the baseline).
+// route returning a constant on the same @hono/node-server stack, and the same constant inside
+// the API's own app, behind all of its middleware (the baseline of the slug row).
 
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
@@ -11,6 +12,8 @@ import { FolderStore } from '../src/store/folder.ts'
 const dir = process.argv[2]
 if (!dir) throw new Error('usage: server.ts <compiled catalogue dir>')
 const api = createApp({ store: new FolderStore(dir) })
+// The baseline the slug route is held to: a constant behind every middleware the API runs.
+api.get('/bench/constant', (c) => c.text('ok'))
 const bare = new Hono().get('/bare', (c) => c.text('ok'))
 // The same constant behind the two middlewares every API response pays for.
 const dressed = new Hono()
