@@ -69,13 +69,14 @@ async function wrk(base: string, paths: readonly string[], seconds: number, conn
 
 /** Requests every path once, one at a time; returns the mean ms per request. */
 async function eachOnce(base: string, paths: readonly string[]): Promise<number> {
+  const unique = new Set(paths)
   const started = performance.now()
-  for (const path of new Set(paths)) {
+  for (const path of unique) {
     const response = await fetch(base + path)
     if (!response.ok) throw new Error(`warm-up: ${path} answered ${response.status}`)
     await response.arrayBuffer()
   }
-  return (performance.now() - started) / new Set(paths).size
+  return (performance.now() - started) / unique.size
 }
 
 export interface HttpScenario {

@@ -41,26 +41,22 @@
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { cacheDir } from '../src/build-cache.ts'
 import { bundleIsFresh } from '../src/cli/fresh-bundle.js'
-import { generateCatalogue, syntheticSettings } from '../src/generate.ts'
+import { syntheticSettings } from '../src/generate.ts'
+import { BENCH_ROOT, benchCatalogue } from './bench-catalogue.ts'
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 10_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 10 * 60_000)
-const SEED = 1
 const VELITE_VERSION = '0.4.0'
-const ROOT = join(tmpdir(), 'colophon-bench')
-const VELITE_DIR = join(ROOT, `velite-${VELITE_VERSION}`)
+const VELITE_DIR = join(BENCH_ROOT, `velite-${VELITE_VERSION}`)
 const VELITE_BIN = join(VELITE_DIR, 'node_modules', 'velite', 'bin', 'velite.js')
 const PACKAGE = fileURLToPath(new URL('../', import.meta.url))
 const COLOPHON_BIN = join(PACKAGE, 'bin', 'colophon.js')
-// The same catalogue folder as bench.ts (keep GENERATOR_VERSION in step with it), so that
-// either bench reuses the catalogue the other generated.
-const GENERATOR_VERSION = 2
 const BUDGET_MS = 10_000
 const BUDGET_RATIO = 1 / 3
 
@@ -213,18 +209,6 @@ export default defineConfig({
 `
 }
 
-async function catalogue(count: number): Promise<string> {
-  const dir = join(ROOT, `catalogue-${count}-seed${SEED}-v${GENERATOR_VERSION}`)
-  if (existsSync(join(dir, '.complete'))) return dir
-  await rm(dir, { recursive: true, force: true })
-  const started = performance.now()
-  process.stdout.write(`generating ${count.toLocaleString('en-US')} reports… `)
-  await generateCatalogue(dir, { count, seed: SEED })
-  await writeFile(join(dir, '.complete'), '')
-  process.stdout.write(`${((performance.now() - started) / 1000).toFixed(1)} s\n`)
-  return dir
-}
-
 function installVelite() {
   if (existsSync(VELITE_BIN)) return
   process.stdout.write(`installing velite@${VELITE_VERSION} into ${VELITE_DIR}… `)
@@ -360,7 +344,7 @@ function table(header: string[], rows: string[][], minWidths: number[] = []): st
 console.log(
   `colophon vs velite bench: node ${process.version}, ${availableParallelism()} cores, load average ${load()}, ${COUNT.toLocaleString('en-US')} reports, ${RUNS} rounds`,
 )
-const dir = await catalogue(COUNT)
+const dir = await benchCatalogue(COUNT)
 installVelite()
 process.stdout.write('bundling the CLI… ')
 bundleCli()

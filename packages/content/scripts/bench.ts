@@ -6,22 +6,16 @@
 //   BENCH_SIZES=1000,10000 pnpm --filter colophon-content bench
 //   BENCH_SIZES=10000 BENCH_ROWS=watch pnpm --filter colophon-content bench   watch row only
 import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { rm, writeFile } from 'node:fs/promises'
-import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { generateCatalogue } from '../src/generate.ts'
+import { BENCH_ROOT, benchCatalogue } from './bench-catalogue.ts'
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
 const ROWS = new Set((process.env.BENCH_ROWS ?? 'build,watch').split(','))
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 20 * 60_000)
-const SEED = 1
-const ROOT = join(tmpdir(), 'colophon-bench')
 const CHILD = fileURLToPath(new URL('./bench-child.ts', import.meta.url))
-// Bump when the generator changes, so cached catalogues are made again.
-const GENERATOR_VERSION = 2
 
 interface Measure {
   ms: number
@@ -31,18 +25,6 @@ interface Measure {
   compileMs?: number[]
   filesWritten?: number
   followUpMs?: number[]
-}
-
-async function catalogue(count: number): Promise<string> {
-  const dir = join(ROOT, `catalogue-${count}-seed${SEED}-v${GENERATOR_VERSION}`)
-  if (existsSync(join(dir, '.complete'))) return dir
-  await rm(dir, { recursive: true, force: true })
-  const started = performance.now()
-  process.stdout.write(`generating ${count.toLocaleString('en-US')} reports… `)
-  await generateCatalogue(dir, { count, seed: SEED })
-  await writeFile(join(dir, '.complete'), '')
-  process.stdout.write(`${((performance.now() - started) / 1000).toFixed(1)} s\n`)
-  return dir
 }
 
 async function child(args: string[]): Promise<Measure | { error: string }> {
@@ -76,8 +58,8 @@ console.log(
     .join(' ')}`,
 )
 for (const count of SIZES) {
-  const dir = await catalogue(count)
-  const out = join(ROOT, `out-${count}`)
+  const dir = await benchCatalogue(count)
+  const out = join(BENCH_ROOT, `out-${count}`)
   if (ROWS.has('build')) await buildRow(count, dir, out)
   if (count === 10_000 && ROWS.has('watch')) await watchRow(dir, out)
 }
