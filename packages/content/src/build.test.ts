@@ -1,10 +1,17 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { build, compile, writeOutputAtomic } from './build.ts'
+import { build, compile, loadCatalogue, writeOutputAtomic } from './build.ts'
 import { generateCatalogue } from './generate.ts'
 import { readCompiledCatalogue } from './read-catalogue.ts'
-import { copyCatalogue, ERROR_FIXTURES, REAL_CATALOGUE, readTree, tempDir } from './test-support.ts'
+import {
+  asTexts,
+  copyCatalogue,
+  ERROR_FIXTURES,
+  REAL_CATALOGUE,
+  readTree,
+  tempDir,
+} from './test-support.ts'
 
 let temp: Awaited<ReturnType<typeof tempDir>>
 beforeEach(async () => {
@@ -87,6 +94,27 @@ describe('determinism', () => {
     const two = await build({ dir, out: join(temp.path, 'two'), threads: 2 })
     expect(one.ok && two.ok).toBe(true)
     expect(await readTree(join(temp.path, 'two'))).toEqual(await readTree(join(temp.path, 'one')))
+  }, 120_000)
+
+  it('a build (compiled once, written as it is emitted) gives the files a watching compiler keeps', async () => {
+    const dir = join(temp.path, 'c')
+    await generateCatalogue(dir, { count: 450, seed: 9 })
+    const out = join(temp.path, 'out')
+    expect((await build({ dir, out, threads: 1, cache: false })).ok).toBe(true)
+    // loadCatalogue is what watch mode compiles with: texts, JSON and emit state kept.
+    const kept = (await loadCatalogue({ dir, threads: 1 })).compile()
+    const files = asTexts(kept.output?.files ?? new Map())
+    const built = await readTree(out)
+    expect([...built.keys()].sort()).toEqual([...files.keys()].sort())
+    for (const [name, text] of built) {
+      const expected = files.get(name) as string
+      expect(
+        expected.startsWith('bytes ')
+          ? `bytes ${Buffer.from(await readFile(join(out, name))).toString('base64')}`
+          : text,
+        name,
+      ).toBe(expected)
+    }
   }, 120_000)
 
   it('workers report problems with positions too', async () => {

@@ -1,8 +1,8 @@
 // The compile step on the file system: read a catalogue folder, compile it, and write the
 // output atomically (a temporary folder beside the output, then swapped in).
 
-import { writeFileSync } from 'node:fs'
-import { chmod, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative, sep } from 'node:path'
 import {
   type BuildCache,
@@ -28,7 +28,13 @@ import { gitDates } from './git-dates.ts'
 import { defaultThreads, parseInWorkers, type SourcePath } from './parse-pool.ts'
 import type { ContentProblem } from './problem.ts'
 import { slugFromFileName } from './report-file.ts'
-import { listSourceFiles, readSourceFile, type SourceRead, unreadText } from './source-files.ts'
+import {
+  listSourceFiles,
+  readSourceFile,
+  readSourceFileSync,
+  type SourceRead,
+  unreadText,
+} from './source-files.ts'
 import { mark } from './timings.ts'
 
 /** From how many report files parsing is spread over worker threads. */
@@ -122,9 +128,10 @@ interface LoadedCatalogue {
 /**
  * Reads every source file of `dir` into a compiler. Files whose key (path and text) is in
  * `cache` are not parsed again; the others are parsed on worker threads when there are many.
+ * `oneOff`: the compiler compiles once (a build, a check) and keeps no report texts.
  */
 async function load(
-  options: CompileOptions,
+  options: CompileOptions & { oneOff?: boolean },
   cache?: BuildCache,
   parses?: () => Promise<BuildCache['parsed']>,
   upToDateIf?: LastBuild,
@@ -134,10 +141,18 @@ async function load(
   const dates = await gitDates(options.dir)
   const modifiedDates = new Map<string, string>()
   for (const [file, date] of dates.byFile) modifiedDates.set(display(file), date)
+  // Filled once the files are listed: where to read a file again to place a problem.
+  const pathOf = new Map<string, string>()
+  const rereadSource = (file: string) => {
+    const read = readSourceFileSync(pathOf.get(file) ?? file, options.dir)
+    return 'text' in read ? read.text : ''
+  }
+  const { oneOff, ...compilerOptions } = options
   const compiler = new CatalogueCompiler({
-    ...options,
+    ...compilerOptions,
     modifiedDates,
     ...(dates.head === undefined ? {} : { defaultModified: dates.head }),
+    ...(oneOff && { once: { rereadSource } }),
   })
   mark('git dates')
   const settingsPath = join(options.dir, CATALOGUE_FILE)
@@ -152,6 +167,7 @@ async function load(
   }
   const listing = await listSourceFiles(join(options.dir, REPORTS_DIR), options.dir)
   const paths = listing.files
+  if (oneOff) for (const path of paths) pathOf.set(display(path), path)
   const refused = listing.refused.map((r) =>
     fileProblem(display(r.path), { line: 1, column: 1, ...r }),
   )
@@ -186,24 +202,34 @@ async function load(
     }
   }
   const parsed = new Map<string, { key: string; parsed: ParsedReport }>()
+  // Kept for the cache only, which is not written above CACHE_AT_MOST reports.
+  const keepParses = cache !== undefined && reportFiles <= CACHE_AT_MOST
+  const remember = (file: string, key: string, parse: ParsedReport) => {
+    if (keepParses) parsed.set(file, { key, parsed: parse })
+  }
   const threadsFor = (files: number) =>
     options.threads ?? (files >= WORKERS_FROM ? defaultThreads() : 1)
   // Parses on worker threads, in file order; each batch goes into the compiler as it comes,
   // and the compiler prepares its output meanwhile.
   const keyOfFile = new Map<string, string>()
   const parseOnThreads = (sources: SourcePath[], threads: number) =>
-    parseInWorkers(sources, threads, (results) => {
-      for (const { file, text, key, read: failed, ...result } of results) {
-        keyOfFile.set(file, key)
-        if (failed) {
-          setReportSource(compiler, file, failed)
-          continue
+    parseInWorkers(
+      sources,
+      threads,
+      (results) => {
+        for (const { file, text, key, read: failed, ...result } of results) {
+          keyOfFile.set(file, key)
+          if (failed) {
+            setReportSource(compiler, file, failed)
+            continue
+          }
+          compiler.setParsedReport(file, text, result)
+          remember(file, key, result)
         }
-        compiler.setParsedReport(file, text, result)
-        parsed.set(file, { key, parsed: result })
-      }
-      compiler.prepare(results.map((r) => r.file))
-    })
+        compiler.prepare(results.map((r) => r.file))
+      },
+      { texts: !oneOff },
+    )
   // With an output to be up to date with, the parses are read only once the texts differ.
   if (upToDateIf === undefined && cache && parses) cache.parsed = await parses()
   // Cold (no output to be up to date with, no parse to reuse): the workers read the files
@@ -251,7 +277,7 @@ async function load(
     const hit = cache?.parsed.get(entry.key)
     if (hit) {
       compiler.setParsedReport(entry.file, entry.text, hit)
-      parsed.set(entry.file, { key: entry.key, parsed: hit })
+      remember(entry.file, entry.key, hit)
     } else misses.push(entry)
   }
   mark(`read${cache ? ` (${read.length - misses.length} cached)` : ''}`)
@@ -266,7 +292,7 @@ async function load(
     for (const { file, text, key } of misses) {
       const result = parseReport(file, text)
       compiler.setParsedReport(file, text, result)
-      parsed.set(file, { key, parsed: result })
+      remember(file, key, result)
     }
   }
   mark(`parse, validate, render ${misses.length} (${threads} thread${threads > 1 ? 's' : ''})`)
@@ -285,7 +311,7 @@ export async function loadCatalogue(options: CompileOptions): Promise<CatalogueC
  * const { ok, problems } = await compile({ dir: 'catalogue' })
  */
 export async function compile(options: CompileOptions): Promise<CompileResult> {
-  return (await loadCatalogue(options)).compile()
+  return (await load({ ...options, oneOff: true })).compiler.compile()
 }
 
 export interface BuildResult extends CompileResult {
@@ -327,7 +353,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ? { parsed: new Map(), ...(last && { last }) }
     : undefined
   const loaded = await load(
-    options,
+    { ...options, oneOff: true },
     cache,
     async () => {
       parsedCache ??= readParsed(options.out)
@@ -351,11 +377,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
   const { inputs, stamp } = loaded
-  const result = loaded.compiler.compile()
-  mark('compile')
-  if (!result.ok || !result.output) return result
-  await writeOutputAtomic(options.out, result.output.files)
-  mark('write')
+  // Each file goes into the new output folder as the emit makes it; the folder is swapped
+  // in only when the compile succeeded, and removed otherwise.
+  const output = await newOutputFolder(options.out)
+  let result: CompileResult
+  try {
+    result = loaded.compiler.compile({ sink: output.write })
+  } catch (error) {
+    await output.discard()
+    throw error
+  }
+  mark('compile and write')
+  if (!result.ok || !result.output) {
+    await output.discard()
+    return result
+  }
+  await output.swapIn()
+  mark('swap in')
   const contentHash = result.output.manifest.contentHash
   if (options.cache !== false && result.reportCount <= CACHE_AT_MOST) {
     const parsed = new Map<string, ParsedReport>()
@@ -380,39 +418,67 @@ export async function writeOutputAtomic(
   out: string,
   files: ReadonlyMap<string, string | Uint8Array>,
 ): Promise<void> {
-  const parent = dirname(out)
-  await mkdir(parent, { recursive: true })
-  const temp = await mkdtemp(join(parent, `.${basename(out)}-new-`))
+  const output = await newOutputFolder(out)
   try {
-    // mkdtemp makes the folder private; the output is meant to be read.
-    await chmod(temp, 0o755)
-    await writeFiles(temp, files)
+    for (const [name, data] of files) output.write(name, data)
   } catch (error) {
-    await rm(temp, { recursive: true, force: true })
+    await output.discard()
     throw error
   }
-  const old = `${temp.replace(/-new-/, '-old-')}`
-  let moved = false
-  try {
-    await rename(out, old)
-    moved = true
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      await rm(temp, { recursive: true, force: true })
-      throw error
-    }
-  }
-  await rename(temp, out)
-  if (moved) await rm(old, { recursive: true, force: true })
+  await output.swapIn()
 }
 
-async function writeFiles(dir: string, files: ReadonlyMap<string, string | Uint8Array>) {
-  const dirs = new Set<string>()
-  for (const name of files.keys()) dirs.add(dirname(join(dir, name)))
-  for (const d of [...dirs].sort()) await mkdir(d, { recursive: true })
-  // Synchronous writes: for thousands of small files, faster than queueing each on libuv's
-  // thread pool (and the compile has nothing else to do meanwhile).
-  for (const [name, text] of files) writeFileSync(join(dir, name), text)
+/**
+ * A new output folder beside `out`, private until swapped in, made at the first `write`
+ * (a compile that fails before writing leaves nothing behind, not even the parent). `write`
+ * puts one file into it (synchronously: for thousands of small files, faster than queueing
+ * each on libuv's thread pool, and the compile has nothing else to do meanwhile); `swapIn`
+ * renames the old output aside and the new one into place (two renames, microseconds
+ * apart), then removes the old one; `discard` removes the new folder, `out` untouched.
+ */
+async function newOutputFolder(out: string) {
+  let temp: string | undefined
+  const made = new Set<string>()
+  const folder = () => {
+    if (temp === undefined) {
+      mkdirSync(dirname(out), { recursive: true })
+      temp = mkdtempSync(join(dirname(out), `.${basename(out)}-new-`))
+      // mkdtemp makes the folder private; the output is meant to be read.
+      chmodSync(temp, 0o755)
+      made.add(temp)
+    }
+    return temp
+  }
+  return {
+    write(name: string, data: string | Uint8Array) {
+      const target = join(folder(), name)
+      const dir = dirname(target)
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true })
+        made.add(dir)
+      }
+      writeFileSync(target, data)
+    },
+    discard: async () => {
+      if (temp !== undefined) await rm(temp, { recursive: true, force: true })
+    },
+    async swapIn() {
+      const made = folder()
+      const old = `${made.replace(/-new-/, '-old-')}`
+      let moved = false
+      try {
+        await rename(out, old)
+        moved = true
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+          await rm(made, { recursive: true, force: true })
+          throw error
+        }
+      }
+      await rename(made, out)
+      if (moved) await rm(old, { recursive: true, force: true })
+    },
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CatalogueCompiler } from './compiler.ts'
+import { asTexts } from './test-support.ts'
 
 const SETTINGS = `schemaVersion: 1
 name: Test
@@ -51,14 +52,14 @@ describe('CatalogueCompiler, compiling again after changes', () => {
     changed.setReportFile('reports/a.md', report('A', '978-92-9254-047-0'))
     changed.compile()
     changed.setReportFile('reports/a.md', report('A2', '978-92-9254-047-0'))
-    const afterChange = changed.compile().output?.files
+    const afterChange = asTexts(changed.compile().output?.files ?? new Map())
 
     const fresh = new CatalogueCompiler({ entry: false })
     fresh.setCatalogueFile('catalogue.yaml', SETTINGS)
     fresh.setReportFile('reports/a.md', report('A2', '978-92-9254-047-0'))
-    const files = fresh.compile().output?.files
+    const files = asTexts(fresh.compile().output?.files ?? new Map())
     for (const name of ['index.json', 'reports/a.json', 'vocabularies.json', 'catalogue.json']) {
-      expect(afterChange?.get(name)).toBe(files?.get(name))
+      expect(afterChange.get(name)).toBe(files.get(name))
     }
   })
 })

@@ -3,6 +3,7 @@
 // then the output is emitted. No file system here: see build.ts for reading and writing.
 import {
   type CatalogueSettings,
+  type CompiledReport,
   catalogueRules,
   formatPath,
   normalizeIsbn,
@@ -14,6 +15,7 @@ import {
   CatalogueEmitter,
   type CatalogueOutput,
   compileReport,
+  type EmitOptions,
   type EmittedReport,
   emitReport,
 } from './emit.ts'
@@ -71,7 +73,8 @@ function parseReportUnguarded(file: string, text: string, previous?: ParsedRepor
 
 interface ReportEntry {
   file: string
-  text: string
+  /** The file's text; undefined when the compiler reads it again instead (`rereadSource`). */
+  text?: string
   parsed: ParsedReport & Pick<ParsedReportFile, 'locate'>
   html?: string
   /** Emitted with the settings it was compiled against. */
@@ -102,6 +105,13 @@ export interface CompilerOptions {
   modifiedDates?: ReadonlyMap<string, string>
   /** The date of change of a file that `modifiedDates` lacks (the catalogue's last commit). */
   defaultModified?: string
+  /**
+   * The catalogue is compiled once (a build, a check): the compiler keeps nothing for a
+   * next compile, no report texts and no emit state, which at 100,000 reports is a GB of
+   * memory. A problem found across files is placed by reading its file again with
+   * `rereadSource`. Watch mode, which compiles again and compares texts, leaves it unset.
+   */
+  once?: { rereadSource: (file: string) => string }
 }
 
 /** An unexpected error while compiling one file, named: the CLI prints it as a problem there. */
@@ -168,13 +178,20 @@ export class CatalogueCompiler {
   /** Adds a report file parsed elsewhere (a worker) with `parseReport`. */
   setParsedReport(file: string, text: string, result: ParsedReport): void {
     // Positions are needed only when a rule across files fails: find them then.
+    const reread = this.options.once?.rereadSource
+    const kept = reread ? undefined : text
     let located: ParsedReportFile | undefined
     const locate: ParsedReportFile['locate'] = (path, anchor) => {
-      located ??= parseReportFile(text, file)
+      located ??= parseReportFile(kept ?? reread?.(file) ?? '', file)
       return located.locate(path, anchor)
     }
     if (!this.#reports.has(file)) this.#sortedFiles = undefined
-    this.#reports.set(file, { file, text, parsed: { ...result, locate }, html: result.html })
+    this.#reports.set(file, {
+      file,
+      ...(kept !== undefined && { text: kept }),
+      parsed: { ...result, locate },
+      html: result.html,
+    })
   }
 
   removeCatalogueFile(): void {
@@ -214,7 +231,7 @@ export class CatalogueCompiler {
    * as last emitted and the typed entry out, the two files that are costly to serialize
    * whole at every change; a full `compile()` afterwards brings them up to date.
    */
-  compile(options: { quick?: boolean } = {}): CompileResult {
+  compile(options: { quick?: boolean; sink?: EmitOptions['sink'] } = {}): CompileResult {
     const problems: ContentProblem[] = []
     const settingsEntry = this.#settings
     const fileCount = this.#reports.size + (settingsEntry ? 1 : 0)
@@ -262,6 +279,8 @@ export class CatalogueCompiler {
     const quick = options.quick === true && this.#lastSearchPieces !== undefined
     const output = this.#emitter.emit(settings, emitted, {
       withdrawn,
+      keep: this.options.once === undefined,
+      ...(options.sink && { sink: options.sink }),
       entry: quick ? false : this.options.entry,
       ...(quick && this.#lastSearchPieces && { searchPieces: this.#lastSearchPieces }),
     })
@@ -276,9 +295,19 @@ export class CatalogueCompiler {
       this.options.modifiedDates?.get(entry.file) ?? this.options.defaultModified ?? undefined
     let value: EmittedReport
     try {
-      value = emitReport(compileReport(report, settings, entry.html, modified))
+      value = emitReport(compileReport(report, settings, entry.html, modified), {
+        summaryJson: this.options.once === undefined,
+      })
     } catch (error) {
       throw new CompileFileError(entry.file, error)
+    }
+    if (this.options.once) {
+      // Compiled once: the rendered overview lives on in the JSON only (nothing after the
+      // emit reads it, and 100,000 of them are 200 MB).
+      entry.html = undefined
+      entry.parsed.html = undefined
+      const { descriptionHtml: _, ...rest } = value.report
+      value = { ...value, report: rest as CompiledReport }
     }
     entry.emitted = { settings, value }
     return value

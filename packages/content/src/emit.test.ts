@@ -15,7 +15,7 @@ import {
 import { generateReports, syntheticSettings } from './generate.ts'
 import { bundledSource } from './snapshot/bundled.ts'
 import { Snapshot } from './snapshot/snapshot.ts'
-import { tempDir } from './test-support.ts'
+import { asTexts, tempDir } from './test-support.ts'
 
 const settings = CatalogueSettings.parse(syntheticSettings())
 const emitted = generateReports(20, 4).map(({ report }) =>
@@ -132,7 +132,9 @@ describe('CatalogueEmitter, emitting again after changes', () => {
             current = [...current.slice(1), ...current.slice(0, 1)]
           }
           const fresh = emitCatalogue(settings, current, options)
-          expect(emitter.emit(settings, current, options).files).toEqual(fresh.files)
+          expect(asTexts(emitter.emit(settings, current, options).files)).toEqual(
+            asTexts(fresh.files),
+          )
         }
       }),
       { numRuns: 60 },
@@ -143,8 +145,8 @@ describe('CatalogueEmitter, emitting again after changes', () => {
     const emitter = new CatalogueEmitter()
     const [first, ...rest] = pool.slice(0, 12).map(emit) as [EmittedReport, ...EmittedReport[]]
     emitter.emit(settings, [first, first, ...rest], options)
-    expect(emitter.emit(settings, [first, ...rest], options).files).toEqual(
-      emitCatalogue(settings, [first, ...rest], options).files,
+    expect(asTexts(emitter.emit(settings, [first, ...rest], options).files)).toEqual(
+      asTexts(emitCatalogue(settings, [first, ...rest], options).files),
     )
   })
 

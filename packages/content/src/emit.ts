@@ -15,7 +15,7 @@ import type { Manifest, Tombstone, VocabularyCount, VocabularyCounts } from './o
 import { OUTPUT_FILES } from './output.ts'
 import {
   buildColumns,
-  buildSearchIndex,
+  buildSearchIndexOf,
   type Columns,
   columnPieces,
   reportColumns,
@@ -171,13 +171,21 @@ export function countVocabularies(
   return tally.counts(settings)
 }
 
-/** One compiled report's file, serialized once and kept (watch mode reuses it). */
+/**
+ * One compiled report's file, serialized once and kept (watch mode reuses it). The JSON is
+ * kept as UTF-8 bytes: a JS string with one character beyond Latin-1 (a name's "ł", an en
+ * dash) takes two bytes per character, which at 100,000 reports is most of the heap.
+ */
 export interface EmittedReport {
   report: CompiledReport
   summary: ReportSummary
-  json: string
-  /** `JSON.stringify(summary)`: the list is these joined, not serialized again. */
-  summaryJson: string
+  /** `JSON.stringify(report)`, UTF-8. */
+  json: Buffer
+  /**
+   * `JSON.stringify(summary)`, UTF-8: the blocks are these joined, not serialized again
+   * (watch mode). Left out for a report compiled once: serialized when its block is.
+   */
+  summaryJson?: Buffer
   hash: string
   /** `report.slug`, as a flat string (see `flat`). */
   slug: string
@@ -185,8 +193,11 @@ export interface EmittedReport {
   file: string
 }
 
-export function emitReport(report: CompiledReport): EmittedReport {
-  const json = JSON.stringify(report)
+export function emitReport(
+  report: CompiledReport,
+  options: { summaryJson?: boolean } = {},
+): EmittedReport {
+  const json = Buffer.from(JSON.stringify(report))
   const summary = toSummary(report)
   const hash = contentHash(json)
   const slug = flat(report.slug)
@@ -195,7 +206,7 @@ export function emitReport(report: CompiledReport): EmittedReport {
     report,
     summary,
     json,
-    summaryJson: JSON.stringify(summary),
+    ...(options.summaryJson !== false && { summaryJson: Buffer.from(JSON.stringify(summary)) }),
     hash,
     slug,
     file,
@@ -213,8 +224,13 @@ function flat(text: string): string {
 }
 
 export interface CatalogueOutput {
-  /** Path inside the output folder → its bytes: the pieces, then `reports/<slug>.json`. */
+  /**
+   * Path inside the output folder → its bytes: the pieces, then `reports/<slug>.json`.
+   * Empty when the emit wrote them to a `sink` instead.
+   */
   files: Map<string, string | Uint8Array>
+  /** How many files the output has (also when they went to a sink). */
+  fileCount: number
   /** The search index's pieces (also in `files`), for a quick emit to reuse. */
   searchPieces: ReadonlyMap<string, Uint8Array>
   manifest: Manifest
@@ -232,6 +248,17 @@ export interface EmitOptions {
   entryInlineLimit?: number
   /** Withdrawn reports (not among the emitted ones), kept in the manifest as tombstones. */
   withdrawn?: readonly CompiledReport[]
+  /**
+   * Keep what the next emit reuses (default true): the blocks, orders and each report's
+   * search text. False for an emit that is the only one (a build).
+   */
+  keep?: boolean
+  /**
+   * Takes each file as it is made instead of `files` (a build writes it into the new output
+   * folder at once), so that the report blocks, 500 MB at 100,000 reports, are never all
+   * held. The emit then keeps nothing for the next one (`keep` is false).
+   */
+  sink?: (name: string, data: string | Uint8Array) => void
 }
 
 /** The vocabulary labels the search index folds into each report's text. */
@@ -246,21 +273,31 @@ export function vocabularyLabels(settings: CatalogueSettings): VocabularyLabels 
 // Each report's search text, kept while its compiled form and the settings stay the same.
 const sources = new WeakMap<EmittedReport, { settings: CatalogueSettings; source: SearchSource }>()
 
-function sourceOf(e: EmittedReport, settings: CatalogueSettings, labels: VocabularyLabels) {
+function sourceOf(
+  e: EmittedReport,
+  settings: CatalogueSettings,
+  labels: VocabularyLabels,
+  keep: boolean,
+) {
   const cached = sources.get(e)
   if (cached?.settings === settings) return cached.source
   const source = searchSource(e.report, labels)
-  sources.set(e, { settings, source })
+  if (keep) sources.set(e, { settings, source })
   return source
 }
 
-/** The search index's pieces over `ordered` (doc id = position), built afresh. */
+/**
+ * The search index's pieces over `ordered` (doc id = position), built afresh; `keep`
+ * (default true) keeps each report's search text for the next build.
+ */
 export function buildSearchPieces(
   settings: CatalogueSettings,
   ordered: readonly EmittedReport[],
+  keep = true,
 ): Map<string, Uint8Array> {
   const labels = vocabularyLabels(settings)
-  return searchPieces(buildSearchIndex(ordered.map((e) => sourceOf(e, settings, labels))))
+  const sourceAt = (d: number) => sourceOf(ordered[d] as EmittedReport, settings, labels, keep)
+  return searchPieces(buildSearchIndexOf(ordered.length, sourceAt))
 }
 
 /**
@@ -277,7 +314,7 @@ export function emitCatalogue(
 
 /** A file's text with its hash, kept while the text stays the same. */
 interface HashedFile {
-  text: string
+  text: string | Uint8Array
   hash: string
 }
 
@@ -324,7 +361,7 @@ function shardFiles(
 /** Above this many new reports, sorting all of them again beats inserting each. */
 const INSERT_AT_MOST = 64
 
-const hashed = (text: string): HashedFile => ({ text, hash: contentHash(text) })
+const hashed = (text: string | Uint8Array): HashedFile => ({ text, hash: contentHash(text) })
 
 const bySlugOrder = (a: EmittedReport, b: EmittedReport) =>
   a.report.slug < b.report.slug ? -1 : a.report.slug > b.report.slug ? 1 : 0
@@ -413,19 +450,42 @@ export class CatalogueEmitter {
     const settingsFile = previous?.settingsFile ?? hashed(JSON.stringify(settings))
     mark('list and vocabularies')
 
+    const { sink } = options
+    const keep = options.keep !== false && sink === undefined
     const files = new Map<string, string | Uint8Array>()
-    const pieces: Record<string, string> = {}
-    const put = (name: string, file: HashedFile) => {
-      files.set(name, file.text)
-      pieces[name] = pieceHash(file.hash)
+    let fileCount = 0
+    const write = (name: string, data: string | Uint8Array) => {
+      fileCount++
+      if (sink) sink(name, data)
+      else files.set(name, data)
     }
+    // The pieces the typed entry inlines, while they are few enough to (ENTRY_INLINE_LIMIT).
+    const inlineLimit = options.entryInlineLimit ?? ENTRY_INLINE_LIMIT
+    let inline: Map<string, string | Uint8Array> | undefined = new Map()
+    let piecesSize = 0
+    const pieces: Record<string, string> = {}
+    const putPiece = (name: string, data: string | Uint8Array, hash: string) => {
+      write(name, data)
+      pieces[name] = pieceHash(hash)
+      piecesSize += data.length
+      if (piecesSize > inlineLimit) inline = undefined
+      else inline?.set(name, data)
+    }
+    const put = (name: string, file: HashedFile) => putPiece(name, file.text, file.hash)
     put(PIECES.settings, settingsFile)
     put(PIECES.vocabularies, vocabularies)
     // Blocks of BLOCK_SIZE doc ids; a block whose reports are the same objects in the same
     // order as last time keeps its text and hash (watch mode rewrites one block, not all).
+    // Not kept, each block's reports piece is made only when written, then let go.
     const blocks: EmittedBlock[] = []
-    for (let b = 0; b * BLOCK_SIZE < ordered.length; b++) {
-      const members = ordered.slice(b * BLOCK_SIZE, (b + 1) * BLOCK_SIZE)
+    const blockCount = Math.ceil(ordered.length / BLOCK_SIZE)
+    const membersOf = (b: number) => ordered.slice(b * BLOCK_SIZE, (b + 1) * BLOCK_SIZE)
+    for (let b = 0; b < blockCount; b++) {
+      const members = membersOf(b)
+      if (!keep) {
+        put(PIECES.summaries(b), summariesPiece(members))
+        continue
+      }
       const last = previous?.blocks[b]
       const block =
         last &&
@@ -436,7 +496,21 @@ export class CatalogueEmitter {
       blocks.push(block)
       put(PIECES.summaries(b), block.summaries)
     }
-    for (const [b, block] of blocks.entries()) put(PIECES.reports(b), block.reports)
+    for (let b = 0; b < blockCount; b++)
+      put(
+        PIECES.reports(b),
+        keep ? (blocks[b] as EmittedBlock).reports : reportsPiece(membersOf(b)),
+      )
+    // One file per report for integrators (not a piece: the blocks serve readers). Not
+    // kept, they are written now and each report's JSON let go before the search index is
+    // built, the phase that needs the most memory.
+    const writeReportFiles = () => {
+      for (const e of bySlug) write(e.file, e.json)
+    }
+    if (!keep) {
+      writeReportFiles()
+      for (const e of ordered) release(e)
+    }
     // The slug and identifier shards, made again only when their entries changed.
     const slugEntries = ordered.map((e, docId) => [e.slug, docId] as const)
     const slugShards = shardFiles(slugEntries, previous?.slugShards)
@@ -447,7 +521,7 @@ export class CatalogueEmitter {
 
     // The search index (terms and identifiers, in shards) and the columns the API filters,
     // sorts and counts facets with: binary pieces, by doc id.
-    const search = options.searchPieces ?? buildSearchPieces(settings, ordered)
+    const search = options.searchPieces ?? buildSearchPieces(settings, ordered, keep)
     mark('search index')
     const columnData = buildColumns(
       ordered.map((e) => e.summary),
@@ -455,13 +529,9 @@ export class CatalogueEmitter {
       previous?.columns,
     )
     const columns = columnPieces(columnData)
-    for (const [name, bytes] of [...search, ...columns]) {
-      files.set(name, bytes)
-      pieces[name] = pieceHash(contentHash(bytes))
-    }
+    for (const [name, bytes] of [...search, ...columns]) putPiece(name, bytes, contentHash(bytes))
     mark('columns')
-    // One file per report for integrators (not a piece: the blocks serve readers).
-    for (const e of bySlug) files.set(e.file, e.json)
+    if (keep) writeReportFiles()
     // Withdrawn reports leave tombstones (one small piece): a 410, a deleted OAI record.
     const withdrawn: Record<string, Tombstone> = {}
     for (const report of [...(options.withdrawn ?? [])].sort((a, b) => (a.slug < b.slug ? -1 : 1)))
@@ -479,18 +549,15 @@ export class CatalogueEmitter {
       pieces,
       dumpHash: dumpHashOf(ordered),
     }
-    files.set(PIECES.manifest, `${JSON.stringify(manifest, null, 1)}\n`)
+    write(PIECES.manifest, `${JSON.stringify(manifest, null, 1)}\n`)
     mark('manifest')
     if (options.entry !== false) {
-      files.set(
-        ENTRY_FILES.js,
-        entryModule(files, manifest, options.entryInlineLimit ?? ENTRY_INLINE_LIMIT),
-      )
-      files.set(ENTRY_FILES.dts, ENTRY_DTS)
+      write(ENTRY_FILES.js, entryModule(inline, manifest, piecesSize))
+      write(ENTRY_FILES.dts, ENTRY_DTS)
       mark('typed entry (index.js)')
     }
     // A report passed twice cannot be told apart from itself next time: start afresh then.
-    if (members.size === emitted.length) {
+    if (keep && members.size === emitted.length) {
       this.#state = {
         settings,
         settingsFile,
@@ -505,7 +572,7 @@ export class CatalogueEmitter {
         idShards,
       }
     }
-    return { files, manifest, searchPieces: search }
+    return { files, fileCount, manifest, searchPieces: search }
   }
 }
 
@@ -533,13 +600,49 @@ const pieceHash = (hash: string) => hash.slice(0, 22)
  * `{"hashes":[…],"items":[summary,…]}` and `[report,…]`.
  */
 function emitBlock(members: readonly EmittedReport[]): EmittedBlock {
+  return { members, summaries: summariesPiece(members), reports: reportsPiece(members) }
+}
+
+function summariesPiece(members: readonly EmittedReport[]): HashedFile {
   const hashes = members.map((e) => JSON.stringify(e.hash)).join(',')
-  const items = members.map((e) => e.summaryJson).join(',')
-  return {
-    members,
-    summaries: hashed(`{"hashes":[${hashes}],"items":[${items}]}`),
-    reports: hashed(`[${members.map((e) => e.json).join(',')}]`),
-  }
+  const open = `{"hashes":[${hashes}],"items":[`
+  return hashed(
+    joinBytes(
+      open,
+      members.map((e) => e.summaryJson ?? Buffer.from(JSON.stringify(e.summary))),
+      ']}',
+    ),
+  )
+}
+
+function reportsPiece(members: readonly EmittedReport[]): HashedFile {
+  return hashed(
+    joinBytes(
+      '[',
+      members.map((e) => e.json),
+      ']',
+    ),
+  )
+}
+
+const COMMA = Buffer.from(',')
+const RELEASED = Buffer.alloc(0)
+
+/** Lets go of a report's JSON once written, in an emit that is the only one. */
+function release(e: EmittedReport) {
+  e.json = RELEASED
+  e.summaryJson = undefined
+}
+
+/** `open`, the parts with commas between them, `close`: one buffer. */
+function joinBytes(open: string, parts: readonly Buffer[], close: string): Buffer {
+  const list: Buffer[] = [Buffer.from(open)]
+  parts.forEach((part, i) => {
+    if (i > 0) list.push(COMMA)
+    list.push(part)
+  })
+  list.push(Buffer.from(close))
+  return Buffer.concat(list)
 }
 
 /** `key: docId` entries spread over `shards` JSON objects, keys sorted in each. */
@@ -600,27 +703,28 @@ export declare const catalogue: BundledSnapshot
 
 /**
  * The typed entry: the snapshot's pieces (not the per-report files) as string literals
- * keyed by name, for a worker that bundles its catalogue; above `limit`, an entry that says
- * where the data is instead (every piece is in the folder either way).
+ * keyed by name, for a worker that bundles its catalogue; when they were too large to
+ * inline (`pieces` undefined, `size` characters or bytes in all), an entry that says where
+ * the data is instead (every piece is in the folder either way).
  */
 function entryModule(
-  files: ReadonlyMap<string, string | Uint8Array>,
+  files: ReadonlyMap<string, string | Uint8Array> | undefined,
   manifest: Manifest,
-  limit: number,
+  size: number,
 ): string {
-  let size = 0
-  for (const name of Object.keys(manifest.pieces)) size += files.get(name)?.length ?? 0
   const header = '// Generated by `colophon build`; do not edit.\n'
-  if (size > limit) {
+  if (files === undefined) {
     const message = `colophon-content: this catalogue (${manifest.reportCount} reports, ${Math.round(size / 1048576)} MB of pieces) is too large to bundle; serve its folder (CATALOGUE_DIR) or load it into Workers KV or R2`
     return `${header}export const catalogue = { manifest: ${JSON.stringify(manifest)}, pieces: null, tooLarge: ${JSON.stringify(message)} }\n`
   }
   const pieces = Object.keys(manifest.pieces).map((name) => {
     const value = files.get(name) as string | Uint8Array
+    // JSON pieces inline as text (the blocks are held as bytes), binary ones as base64.
+    const text = name.endsWith('.json') && typeof value !== 'string' ? utf8Text(value) : value
     const literal =
-      typeof value === 'string'
-        ? JSON.stringify(value)
-        : `{ base64: ${JSON.stringify(Buffer.from(value).toString('base64'))} }`
+      typeof text === 'string'
+        ? JSON.stringify(text)
+        : `{ base64: ${JSON.stringify(Buffer.from(text).toString('base64'))} }`
     return `${JSON.stringify(name)}: ${literal}`
   })
   return `${header}export const catalogue = {
@@ -631,3 +735,6 @@ ${pieces.join(',\n')}
 }
 `
 }
+
+const utf8Text = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')

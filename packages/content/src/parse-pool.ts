@@ -21,6 +21,7 @@ export interface SourcePath {
 
 export interface ParsedSource extends ParsedReport {
   file: string
+  /** The text parsed; empty when the pool was asked not to send texts back. */
   text: string
   /** The build cache's key of the text parsed (`sourceKey`), or of the problem reading it. */
   key: string
@@ -36,9 +37,18 @@ export function defaultThreads(): number {
   return Math.max(1, Math.min(4, availableParallelism()))
 }
 
+/** A batch of files posted to a parse worker. */
+export interface ParseBatch {
+  items: SourcePath[]
+  /** Send each file's text back with its parse (false: a build that keeps no texts). */
+  texts: boolean
+}
+
 /**
  * Reads and parses every file (with `parseReport`) on `threads` workers, calling `onBatch`
- * with consecutive runs of results, in input order.
+ * with consecutive runs of results, in input order. With `texts: false` the results carry
+ * no text (an empty string): copying 100,000 texts back to the main thread is memory a
+ * one-off build does not need.
  *
  * @example
  * await parseInWorkers(files, 2, (results) => results.forEach(add))
@@ -47,7 +57,9 @@ export async function parseInWorkers(
   files: readonly SourcePath[],
   threads: number,
   onBatch: (results: ParsedSource[]) => void,
+  options: { texts?: boolean } = {},
 ): Promise<void> {
+  const texts = options.texts !== false
   const batches: SourcePath[][] = []
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH))
   const count = Math.max(1, Math.min(threads, batches.length))
@@ -73,7 +85,8 @@ export async function parseInWorkers(
               }
               if (mine.length === 0) resolve()
             })
-            for (const b of mine) worker.postMessage(batches[b])
+            for (const b of mine)
+              worker.postMessage({ items: batches[b] as SourcePath[], texts } satisfies ParseBatch)
           }),
       ),
     )

@@ -4,14 +4,14 @@
 import { parentPort } from 'node:worker_threads'
 import { sourceKey } from './build-cache.ts'
 import { parseReport } from './compiler.ts'
-import type { ParsedSource, SourcePath } from './parse-pool.ts'
+import type { ParseBatch, ParsedSource } from './parse-pool.ts'
 import { readSourceFileSync, unreadText } from './source-files.ts'
 
 /** Answers each batch of files posted to this worker with their parses. */
 export function serveParses(): void {
   const port = parentPort
   if (!port) throw new Error('serveParses runs on a worker thread')
-  port.on('message', (items: SourcePath[]) => {
+  port.on('message', ({ items, texts }: ParseBatch) => {
     try {
       const results = items.map(({ path, file, root, text: given }): ParsedSource => {
         const read = given === undefined ? readSourceFileSync(path, root) : { text: given }
@@ -21,7 +21,7 @@ export function serveParses(): void {
         }
         return {
           file,
-          text: read.text,
+          text: texts ? read.text : '',
           key: sourceKey(file, read.text),
           ...parseReport(file, read.text),
         }

@@ -29,3 +29,17 @@ export async function readTree(dir: string): Promise<Map<string, string>> {
   for (const name of names) tree.set(name, await readFile(join(dir, name), 'utf8'))
   return tree
 }
+
+/**
+ * Output files (text or bytes) as strings, for comparing whole outputs: a deep equality over
+ * byte arrays walks every element, which for a compiled catalogue takes minutes.
+ */
+export function asTexts(files: ReadonlyMap<string, string | Uint8Array>): Map<string, string> {
+  const texts = new Map<string, string>()
+  for (const [name, value] of files)
+    texts.set(
+      name,
+      typeof value === 'string' ? value : `bytes ${Buffer.from(value).toString('base64')}`,
+    )
+  return texts
+}

@@ -205,6 +205,7 @@ export async function watchCatalogue(options: WatchOptions): Promise<void> {
 
 /** Whether two versions of an output file hold the same text or bytes. */
 function sameContent(a: string | Uint8Array | undefined, b: string | Uint8Array): boolean {
-  if (typeof a === 'string' || typeof b === 'string' || a === undefined) return a === b
+  if (a === b) return true
+  if (typeof a === 'string' || typeof b === 'string' || a === undefined) return false
   return a.byteLength === b.byteLength && Buffer.compare(a, b) === 0
 }

@@ -47,26 +47,56 @@ function fieldText(doc: SearchSource, field: Field): string {
   return typeof value === 'string' ? value : value.join(' ; ')
 }
 
-class GrowableU32 {
-  data = new Uint32Array(1 << 16)
+const CHUNK_BITS = 20
+const CHUNK_MASK = (1 << CHUNK_BITS) - 1
+
+/**
+ * A growing list of 32-bit integers in chunks of 2^20: growing never copies, and at most one
+ * chunk is unused. (A doubling array at 100,000 reports, ~35 million entries, would hold
+ * 67 million places, and both the old and the new array while it grows.)
+ */
+class ChunkedU32 {
+  readonly chunks: Uint32Array[] = []
   length = 0
   push(v: number) {
-    if (this.length === this.data.length) {
-      const next = new Uint32Array(this.data.length * 2)
-      next.set(this.data)
-      this.data = next
-    }
-    this.data[this.length++] = v
+    const at = this.length & CHUNK_MASK
+    if (at === 0) this.chunks.push(new Uint32Array(1 << CHUNK_BITS))
+    ;(this.chunks[this.chunks.length - 1] as Uint32Array)[at] = v
+    this.length++
+  }
+  get(i: number): number {
+    return (this.chunks[i >>> CHUNK_BITS] as Uint32Array)[i & CHUNK_MASK] as number
+  }
+  /** Lets go of the chunks wholly before `i` (read in order, they are not read again). */
+  releaseBefore(i: number) {
+    for (let c = (i >>> CHUNK_BITS) - 1; c >= 0 && this.chunks[c]; c--)
+      (this.chunks as (Uint32Array | undefined)[])[c] = undefined
   }
 }
 
+/**
+ * The order of `keys` by their UTF-8 bytes. All keys are encoded into one buffer (a million
+ * terms at 100,000 reports would otherwise be a million small arrays).
+ */
 function sortedByBytes(keys: string[]): number[] {
-  const bytes = keys.map((k) => utf8.encode(k))
-  return Array.from(keys.keys()).sort((a, b) => {
-    const x = bytes[a] as Uint8Array
-    const y = bytes[b] as Uint8Array
-    return compareBytes(x, 0, x.length, y)
+  const bytes = new Uint8Array(keys.reduce((n, k) => n + k.length * 3, 0))
+  const starts = new Uint32Array(keys.length + 1)
+  let at = 0
+  keys.forEach((key, i) => {
+    starts[i] = at
+    at += utf8.encodeInto(key, bytes.subarray(at)).written
   })
+  starts[keys.length] = at
+  return Array.from(keys.keys()).sort((a, b) =>
+    compareBytes(
+      bytes,
+      starts[a] as number,
+      starts[a + 1] as number,
+      bytes,
+      starts[b] as number,
+      starts[b + 1] as number,
+    ),
+  )
 }
 
 /** The identifier keys of one document (see `identifierKey`). */
@@ -89,15 +119,30 @@ export function documentIdentifiers(doc: SearchSource): string[] {
  * const pieces = searchPieces(index) // Map<name, bytes> to write beside the snapshot
  */
 export function buildSearchIndex(documents: readonly SearchSource[]): SearchIndexData {
+  return buildSearchIndexOf(documents.length, (d) => documents[d] as SearchSource)
+}
+
+/**
+ * `buildSearchIndex` over `count` documents made one at a time by `documentAt` (each read
+ * once, in doc-id order, and let go): at 100,000 reports, holding every document's search
+ * text at once would be 450 MB.
+ *
+ * @example
+ * const index = buildSearchIndexOf(reports.length, (d) => searchSource(reports[d]))
+ */
+export function buildSearchIndexOf(
+  count: number,
+  documentAt: (docId: number) => SearchSource,
+): SearchIndexData {
   const F = FIELDS.length
-  const N = documents.length
+  const N = count
   const termIds = new Map<string, number>()
   const df: number[] = []
   const lastDoc: number[] = []
   const fieldLengths = new Uint32Array(N * F)
   // Per document, its (term, field << 24 | tf) entries, flattened.
-  const entryTerm = new GrowableU32()
-  const entryFieldTf = new GrowableU32()
+  const entryTerm = new ChunkedU32()
+  const entryFieldTf = new ChunkedU32()
   const docStart = new Uint32Array(N + 1)
   const identifierDocs = new Map<string, number[]>()
   // Term frequencies of the field being read, by term id (dense; reset after each field).
@@ -105,7 +150,7 @@ export function buildSearchIndex(documents: readonly SearchSource[]): SearchInde
   const fieldTouched: number[] = []
 
   for (let d = 0; d < N; d++) {
-    const doc = documents[d] as SearchSource
+    const doc = documentAt(d)
     docStart[d] = entryTerm.length
     for (let f = 0; f < F; f++) {
       const text = fieldText(doc, FIELDS[f] as Field)
@@ -148,22 +193,27 @@ export function buildSearchIndex(documents: readonly SearchSource[]): SearchInde
     for (let f = 0; f < F; f++) avg[f] = (avg[f] as number) + (fieldLengths[d * F + f] as number)
   for (let f = 0; f < F; f++) avg[f] = Math.max(1, (avg[f] as number) / Math.max(N, 1))
 
-  // Postings in term-id order first; re-ordered by sorted term below.
+  // The dictionary is complete: postings go straight to their places in sorted-term order.
   const T = df.length
-  const start = new Uint32Array(T + 1)
-  for (let t = 0; t < T; t++) start[t + 1] = (start[t] as number) + (df[t] as number)
-  const cursor = start.slice(0, T)
-  const total = start[T] as number
-  const docs = new Uint32Array(total)
-  const scores = new Float32Array(total)
+  const words = [...termIds.keys()]
+  const order = sortedByBytes(words)
+  const offsets = new Uint32Array(T + 1)
+  order.forEach((t, k) => {
+    offsets[k + 1] = (offsets[k] as number) + (df[t] as number)
+  })
+  const cursor = new Uint32Array(T)
+  order.forEach((t, k) => {
+    cursor[t] = offsets[k] as number
+  })
+  const total = offsets[T] as number
   const weighted = new Float64Array(T)
   const idf = Float64Array.from(df, (n) => Math.log(1 + (N - n + 0.5) / (n + 0.5)))
   const touched: number[] = []
-  let max = 0
-  for (let d = 0; d < N; d++) {
+  // Calls `each(term, impact)` for every term of document d.
+  const impactsOf = (d: number, each: (t: number, impact: number) => void) => {
     for (let e = docStart[d] as number; e < (docStart[d + 1] as number); e++) {
-      const t = entryTerm.data[e] as number
-      const packed = entryFieldTf.data[e] as number
+      const t = entryTerm.get(e)
+      const packed = entryFieldTf.get(e)
       const f = packed >>> 24
       const tf = packed & 0xffffff
       const norm = 1 - B + (B * (fieldLengths[d * F + f] as number)) / (avg[f] as number)
@@ -172,32 +222,32 @@ export function buildSearchIndex(documents: readonly SearchSource[]): SearchInde
     }
     for (const t of touched) {
       const w = weighted[t] as number
-      const impact = ((idf[t] as number) * (w * (K1 + 1))) / (w + K1)
-      const at = cursor[t] as number
-      cursor[t] = at + 1
-      docs[at] = d
-      scores[at] = impact
-      if (impact > max) max = impact
+      each(t, ((idf[t] as number) * (w * (K1 + 1))) / (w + K1))
       weighted[t] = 0
     }
     touched.length = 0
   }
-
-  const words = [...termIds.keys()]
-  const order = sortedByBytes(words)
-  const offsets = new Uint32Array(T + 1)
-  const sortedDocs = new Uint32Array(total)
+  // Two passes over the documents: the highest impact first, then each posting quantized
+  // against it and put in place. Holding every impact as a float between the two would be
+  // 100 MB at 100,000 reports; computing them twice costs less than that is worth.
+  let max = 0
+  for (let d = 0; d < N; d++)
+    impactsOf(d, (_, impact) => {
+      if (impact > max) max = impact
+    })
+  const docs = new Uint32Array(total)
   const impacts = new Uint8Array(total)
-  let at = 0
-  order.forEach((t, k) => {
-    offsets[k] = at
-    for (let p = start[t] as number; p < (start[t + 1] as number); p++) {
-      sortedDocs[at] = docs[p] as number
-      impacts[at] = Math.max(1, Math.round(((scores[p] as number) / max) * 254))
-      at++
-    }
-  })
-  offsets[T] = at
+  for (let d = 0; d < N; d++) {
+    impactsOf(d, (t, impact) => {
+      const at = cursor[t] as number
+      cursor[t] = at + 1
+      docs[at] = d
+      // As a 32-bit float first: the quantization the index has always had.
+      impacts[at] = Math.max(1, Math.round((Math.fround(impact) / max) * 254))
+    })
+    entryTerm.releaseBefore(docStart[d + 1] as number)
+    entryFieldTf.releaseBefore(docStart[d + 1] as number)
+  }
 
   const idKeys = [...identifierDocs.keys()]
   const idOrder = sortedByBytes(idKeys)
@@ -211,7 +261,7 @@ export function buildSearchIndex(documents: readonly SearchSource[]): SearchInde
 
   return {
     docCount: N,
-    terms: { keys: order.map((t) => words[t] as string), offsets, docs: sortedDocs, impacts },
+    terms: { keys: order.map((t) => words[t] as string), offsets, docs, impacts },
     identifiers: {
       keys: idOrder.map((k) => idKeys[k] as string),
       offsets: idOffsets,

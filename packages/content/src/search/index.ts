@@ -12,6 +12,7 @@
  */
 export {
   buildSearchIndex,
+  buildSearchIndexOf,
   documentIdentifiers,
   FIELD_BOOSTS,
   IDENTIFIER_IMPACT,

@@ -31,7 +31,7 @@ export const buildCommand: Command = {
     } else if (result.ok && result.output && format !== 'json') {
       const ms = Math.round(performance.now() - started)
       context.stdout.write(
-        `✓ ${plural(result.reportCount, 'report')} compiled into ${displayPath(out)} (${plural(result.output.files.size, 'file')}, content hash ${result.output.manifest.contentHash}, ${ms} ms)\n`,
+        `✓ ${plural(result.reportCount, 'report')} compiled into ${displayPath(out)} (${plural(result.output.fileCount, 'file')}, content hash ${result.output.manifest.contentHash}, ${ms} ms)\n`,
       )
     } else if (!result.ok && format === 'human') {
       context.stderr.write(`Nothing written; ${displayPath(out)} is unchanged.\n`)
