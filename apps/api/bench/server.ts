@@ -2,6 +2,8 @@
 // route returning a constant on the same @hono/node-server stack, and the same constant inside
 // the API's own app, behind all of its middleware (the baseline of the slug row).
 
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
@@ -14,6 +16,13 @@ if (!dir) throw new Error('usage: server.ts <compiled catalogue dir>')
 const api = createApp({ store: new FolderStore(dir) })
 // The baseline the slug route is held to: a constant behind every middleware the API runs.
 api.get('/bench/constant', (c) => c.text('ok'))
+// The same with a report's bytes as its body (the first report file): what is left between
+// it and the slug route is the lookup itself, not the cost of sending 4 KB.
+const reportFile = readdirSync(join(dir, 'reports')).sort()[0] as string
+const reportBytes = new Uint8Array(readFileSync(join(dir, 'reports', reportFile)))
+api.get('/bench/constant-report', (c) =>
+  c.body(reportBytes, 200, { 'Content-Type': 'application/json; charset=utf-8' }),
+)
 const bare = new Hono().get('/bare', (c) => c.text('ok'))
 // The same constant behind the two middlewares every API response pays for.
 const dressed = new Hono()

@@ -1,10 +1,10 @@
 // The Colophon API: one Hono app for every runtime. Web-standard APIs only.
 
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import packageJson from '../package.json' with { type: 'json' }
+import { publicCors } from './cors.ts'
 import { type DocsAssetReader, docsAssetCacheControl, findDocsAsset } from './docs/assets.ts'
 import { DOCS_CSP, docsPage } from './docs/docs-page.ts'
 import type { AppEnv } from './env.ts'
@@ -62,14 +62,7 @@ export function createApp(options: AppOptions) {
   )
   const methods = methodGuard()
   app.use(methods.middleware)
-  app.use(
-    cors({
-      origin: '*',
-      allowMethods: ['GET', 'HEAD', 'OPTIONS'],
-      exposeHeaders: ['ETag', 'Link', 'Location', 'Content-Location'],
-      maxAge: 86400,
-    }),
-  )
+  app.use(publicCors())
   app.use(strictQuery)
   app.use(async (c, next) => {
     const env = c.env ?? {}

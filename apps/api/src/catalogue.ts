@@ -7,6 +7,8 @@ import type { CatalogueSettings, CompiledReport, ReportSummary } from 'colophon-
 import { loadSearchEngine } from './search-engine.ts'
 import type { CatalogueStore } from './store/store.ts'
 
+const UTF8 = new TextEncoder()
+
 /** How many full-text queries' hits a snapshot keeps. */
 export const SEARCH_CACHE_SIZE = 1_000
 
@@ -44,6 +46,7 @@ export class Catalogue {
   #summaries: readonly ReportSummary[] | undefined
   #engine: SearchEngine | undefined
   readonly #rendered = new LruCache<string, string>(RENDER_CACHE_SIZE)
+  readonly #renderedBytes = new LruCache<string, Uint8Array<ArrayBuffer>>(RENDER_CACHE_SIZE)
   readonly #hits = new LruCache<string, TextHits>(SEARCH_CACHE_SIZE)
   readonly #memo = new Map<string, unknown>()
   readonly #hashes = new LruCache<string, string>(HASH_CACHE_SIZE)
@@ -142,6 +145,27 @@ export class Catalogue {
     const value = make()
     this.#memo.set(key, value)
     return value
+  }
+
+  /**
+   * A rendered representation as UTF-8 bytes, cached: what a route answers with as its whole
+   * body, encoded once rather than at every request (a 4 KB report is most of a lookup's
+   * cost once cached).
+   *
+   * @example
+   * const body = await catalogue.renderedBytes(`json:${slug}`, () => renderJson(slug))
+   */
+  async renderedBytes(
+    key: string,
+    render: () => Promise<string | undefined>,
+  ): Promise<Uint8Array<ArrayBuffer> | undefined> {
+    const cached = this.#renderedBytes.get(key)
+    if (cached !== undefined) return cached
+    const value = await render()
+    if (value === undefined) return undefined
+    const bytes = UTF8.encode(value)
+    this.#renderedBytes.set(key, bytes)
+    return bytes
   }
 
   /**

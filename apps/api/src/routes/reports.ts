@@ -255,7 +255,7 @@ export const reports = new OpenAPIHono<AppEnv>()
       if (!bySuffix) headers.Vary = 'Accept'
       const unchanged = notModified(c.req.raw, etag, headers)
       if (unchanged) return unchanged
-      const body = await catalogue.rendered(`${format.name}:${slug}`, async () => {
+      const body = await catalogue.renderedBytes(`${format.name}:${slug}`, async () => {
         const report = await catalogue.report(slug)
         if (!report) return undefined
         return (format as (typeof REPORT_FORMATS)[number]).render(report, {
