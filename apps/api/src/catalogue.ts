@@ -163,7 +163,8 @@ export class Catalogue {
     if (cached !== undefined) return cached
     const value = await render()
     if (value === undefined) return undefined
-    const bytes = UTF8.encode(value)
+    // A TextEncoder's bytes are never shared memory (the Workers types say it may be).
+    const bytes = UTF8.encode(value) as Uint8Array<ArrayBuffer>
     this.#renderedBytes.set(key, bytes)
     return bytes
   }
