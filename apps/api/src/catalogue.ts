@@ -149,8 +149,7 @@ export class Catalogue {
 
   /**
    * A rendered representation as UTF-8 bytes, cached: what a route answers with as its whole
-   * body, encoded once rather than at every request (a 4 KB report is most of a lookup's
-   * cost once cached).
+   * body, encoded once rather than at every request.
    *
    * @example
    * const body = await catalogue.renderedBytes(`json:${slug}`, () => renderJson(slug))

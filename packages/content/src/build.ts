@@ -379,7 +379,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { inputs, stamp } = loaded
   // Each file goes into the new output folder as the emit makes it; the folder is swapped
   // in only when the compile succeeded, and removed otherwise.
-  const output = await newOutputFolder(options.out)
+  const output = newOutputFolder(options.out)
   let result: CompileResult
   try {
     result = loaded.compiler.compile({ sink: output.write })
@@ -418,7 +418,7 @@ export async function writeOutputAtomic(
   out: string,
   files: ReadonlyMap<string, string | Uint8Array>,
 ): Promise<void> {
-  const output = await newOutputFolder(out)
+  const output = newOutputFolder(out)
   try {
     for (const [name, data] of files) output.write(name, data)
   } catch (error) {
@@ -436,7 +436,7 @@ export async function writeOutputAtomic(
  * renames the old output aside and the new one into place (two renames, microseconds
  * apart), then removes the old one; `discard` removes the new folder, `out` untouched.
  */
-async function newOutputFolder(out: string) {
+function newOutputFolder(out: string) {
   let temp: string | undefined
   const made = new Set<string>()
   const folder = () => {
@@ -463,19 +463,19 @@ async function newOutputFolder(out: string) {
       if (temp !== undefined) await rm(temp, { recursive: true, force: true })
     },
     async swapIn() {
-      const made = folder()
-      const old = `${made.replace(/-new-/, '-old-')}`
+      const written = folder()
+      const old = `${written.replace(/-new-/, '-old-')}`
       let moved = false
       try {
         await rename(out, old)
         moved = true
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-          await rm(made, { recursive: true, force: true })
+          await rm(written, { recursive: true, force: true })
           throw error
         }
       }
-      await rename(made, out)
+      await rename(written, out)
       if (moved) await rm(old, { recursive: true, force: true })
     },
   }

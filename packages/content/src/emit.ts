@@ -250,7 +250,8 @@ export interface EmitOptions {
   withdrawn?: readonly CompiledReport[]
   /**
    * Keep what the next emit reuses (default true): the blocks, orders and each report's
-   * search text. False for an emit that is the only one (a build).
+   * search text. False for an emit that is the only one (a build): each report's JSON is
+   * then let go once written (`release`), so the reports cannot be emitted again.
    */
   keep?: boolean
   /**

@@ -52,8 +52,8 @@ const CHUNK_MASK = (1 << CHUNK_BITS) - 1
 
 /**
  * A growing list of 32-bit integers in chunks of 2^20: growing never copies, and at most one
- * chunk is unused. (A doubling array at 100,000 reports, ~35 million entries, would hold
- * 67 million places, and both the old and the new array while it grows.)
+ * chunk is unused. (A doubling array at 100,000 reports, ~29 million entries, would hold
+ * 33.5 million places, and both the old and the new array while it grows.)
  */
 class ChunkedU32 {
   readonly chunks: Uint32Array[] = []
@@ -75,8 +75,8 @@ class ChunkedU32 {
 }
 
 /**
- * The order of `keys` by their UTF-8 bytes. All keys are encoded into one buffer (a million
- * terms at 100,000 reports would otherwise be a million small arrays).
+ * The order of `keys` by their UTF-8 bytes. All keys are encoded into one buffer, not one
+ * small array each.
  */
 function sortedByBytes(keys: string[]): number[] {
   const bytes = new Uint8Array(keys.reduce((n, k) => n + k.length * 3, 0))
