@@ -14,6 +14,11 @@ export interface CatalogueStore {
   readonly kind: string
   /** The current snapshot: the same object for as long as the content hash is the same. */
   snapshot(): Promise<Snapshot>
+  /**
+   * The current snapshot without waiting, if the store still trusts it (no manifest check is
+   * due); else undefined, and the caller awaits `snapshot()`. What a cached answer needs.
+   */
+  current?(): Snapshot | undefined
   /** The bytes of one piece of the current snapshot (for the search index's shards). */
   piece(name: string): Promise<Uint8Array | undefined>
 }
@@ -52,9 +57,14 @@ export abstract class SnapshotStore implements CatalogueStore {
   /** Where that manifest's pieces are read. */
   protected abstract readonly source: PieceSource
 
-  async snapshot(): Promise<Snapshot> {
+  current(): Snapshot | undefined {
     const current = this.#current
-    if (current && Date.now() - current.checkedAt < this.#ttl) return current.snapshot
+    return current && Date.now() - current.checkedAt < this.#ttl ? current.snapshot : undefined
+  }
+
+  async snapshot(): Promise<Snapshot> {
+    const current = this.current()
+    if (current) return current
     const hash = await this.currentHash()
     // Another request may have switched meanwhile: keep whichever matches.
     const latest = this.#current
