@@ -84,21 +84,54 @@ export interface HttpScenario {
   paths: string[]
 }
 
+/** A ratio of two scenarios' requests/s, measured in alternating rounds. */
+export interface RatioSpec {
+  name: string
+  numerator: string
+  denominator: string
+}
+
+export interface RatioResult {
+  median: number
+  rounds: number[]
+}
+
+/** The median of per-round ratios: a slow spell of the machine hits both sides of a round. */
+export function medianRatio(numerators: readonly number[], denominators: readonly number[]) {
+  const rounds = numerators.map((n, i) => n / (denominators[i] as number))
+  const sorted = [...rounds].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  const median =
+    sorted.length % 2
+      ? (sorted[middle] as number)
+      : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+  return { median, rounds }
+}
+
 /**
- * Starts bench/server.ts on `dir` and prints one row per scenario; returns the rows'
- * requests/s by name.
+ * Starts bench/server.ts on `dir` and prints one row per scenario, then each ratio from
+ * alternating rounds of its two scenarios; returns the rows by name and the ratios.
  */
 export async function benchHttp(
   serverScript: string,
   dir: string,
   scenarios: readonly HttpScenario[],
-  options: { seconds: number; connections: number },
-): Promise<Map<string, WrkResult>> {
+  options: { seconds: number; connections: number; ratios?: readonly RatioSpec[]; rounds?: number },
+): Promise<{ rows: Map<string, WrkResult>; ratios: Map<string, RatioResult> }> {
   const server: ChildProcess = fork(serverScript, [dir], {
     execArgv: ['--import', 'tsx'],
     stdio: 'inherit',
   })
   const results = new Map<string, WrkResult>()
+  const ratios = new Map<string, RatioResult>()
+  const serverCpu = () =>
+    new Promise<number>((resolve) => {
+      server.once('message', (m) => {
+        const { user, system } = (m as { cpu: { user: number; system: number } }).cpu
+        resolve(user + system)
+      })
+      server.send({ cpu: true })
+    })
   try {
     const port = await new Promise<number>((resolve, reject) => {
       server.once('message', (m) => resolve((m as { port: number }).port))
@@ -109,20 +142,45 @@ export async function benchHttp(
       `\n### HTTP on Node over loopback, wrk -t1 -c${options.connections}, ${options.seconds} s per row after a warm-up\n`,
     )
     console.log(
-      '| scenario | first request of each path, ms (uncached) | requests/s (cached) | p50 ms | p99 ms | errors |',
+      '| scenario | first request of each path, ms (uncached) | requests/s (cached) | server CPU µs per request | p50 ms | p99 ms | errors |',
     )
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: |')
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |')
     for (const { name, paths } of scenarios) {
       const firstPass = await eachOnce(base, paths)
       await wrk(base, paths, 2, options.connections)
+      const cpuBefore = await serverCpu()
       const r = await wrk(base, paths, options.seconds, options.connections)
+      const cpuPerRequest = ((await serverCpu()) - cpuBefore) / r.requests
       results.set(name, r)
       console.log(
-        `| ${name} | ${firstPass.toFixed(2)} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} of ${r.requests.toLocaleString('en')} |`,
+        `| ${name} | ${firstPass.toFixed(2)} | ${Math.round(r.rps).toLocaleString('en')} | ${cpuPerRequest.toFixed(1)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} of ${r.requests.toLocaleString('en')} |`,
+      )
+    }
+    const rounds = options.rounds ?? 7
+    const pathsOf = (name: string) => {
+      const scenario = scenarios.find((s) => s.name === name)
+      if (!scenario) throw new Error(`no scenario named ${name}`)
+      return scenario.paths
+    }
+    for (const { name, numerator, denominator } of options.ratios ?? []) {
+      const top: number[] = []
+      const bottom: number[] = []
+      for (let round = 0; round < rounds; round++) {
+        // Alternate which side goes first, so neither always follows the other.
+        const order = round % 2 ? [denominator, numerator] : [numerator, denominator]
+        for (const side of order) {
+          const { rps } = await wrk(base, pathsOf(side), 2, options.connections)
+          ;(side === numerator ? top : bottom).push(rps)
+        }
+      }
+      const ratio = medianRatio(top, bottom)
+      ratios.set(name, ratio)
+      console.log(
+        `\n${name}: median of ${rounds} alternating 2 s rounds **${ratio.median.toFixed(2)}** (rounds: ${ratio.rounds.map((r) => r.toFixed(2)).join(', ')})`,
       )
     }
   } finally {
     server.kill()
   }
-  return results
+  return { rows: results, ratios }
 }

@@ -176,7 +176,8 @@ function answerKey(path: string, accept: string | undefined): string {
  */
 const keptReport: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.req.url.includes('?') && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
-    const catalogue = currentCatalogue(c.var.store, c.var.publicUrl)
+    // c.get, not c.var: Hono builds a new object of every variable at each `c.var`.
+    const catalogue = currentCatalogue(c.get('store'), c.get('publicUrl'))
     const headers = c.req.raw.headers
     const answer =
       catalogue && !headers.has('If-None-Match')
