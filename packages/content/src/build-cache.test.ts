@@ -109,6 +109,39 @@ describe('the build cache', () => {
     )
   })
 
+  it('reads only the files whose metadata changed, and gives what a build without the cache gives', async () => {
+    const dir = join(temp.path, 'c')
+    const out = join(temp.path, 'out')
+    await generateCatalogue(dir, { count: 30, seed: 9 })
+    await untilSettled(dir)
+    expect(await build({ dir, out })).toMatchObject({ ok: true, filesRead: 30 })
+    const names = await readdir(join(dir, 'reports'))
+    const file = join(dir, 'reports', names[7] as string)
+    const text = await readFile(file, 'utf8')
+    await writeFile(file, text.replace(/^title: .*$/m, 'title: Read Again By Its Metadata'))
+    const changed = await build({ dir, out })
+    expect(changed).toMatchObject({ ok: true, filesRead: 1 })
+    const fresh = join(temp.path, 'fresh')
+    await build({ dir, out: fresh, cache: false })
+    expect(await readTree(out)).toEqual(await readTree(fresh))
+    expect(JSON.stringify([...(await readTree(out)).values()])).toContain(
+      'Read Again By Its Metadata',
+    )
+    // A removed file is gone from the output, though nothing was read to see it.
+    await rm(join(dir, 'reports', names[0] as string))
+    await untilSettled(dir)
+    const removed = await build({ dir, out })
+    expect(removed).toMatchObject({ ok: true, reportCount: 29, filesRead: 1 })
+    await build({ dir, out: fresh, cache: false })
+    expect(await readTree(out)).toEqual(await readTree(fresh))
+    // Known by their metadata but with no parse to reuse (the parses are lost): read after all.
+    await rm(join(cacheDir(out), 'parsed.bin'))
+    await writeFile(file, text.replace(/^title: .*$/m, 'title: Parses Lost'))
+    expect(await build({ dir, out })).toMatchObject({ ok: true, filesRead: 29 })
+    await build({ dir, out: fresh, cache: false })
+    expect(await readTree(out)).toEqual(await readTree(fresh))
+  })
+
   it('builds again when the output was removed or changed, even with the same inputs', async () => {
     const dir = join(temp.path, 'c')
     const out = join(temp.path, 'out')

@@ -28,7 +28,15 @@ export interface LastBuild {
    * it matches, the build is up to date without reading a report file.
    */
   stamp?: string
+  /**
+   * Each report file's metadata when it was read (`statLine`) and its key: a file whose
+   * metadata is the same is not read again, its key is this one.
+   */
+  files?: FileRecord[]
 }
+
+/** A report file as a build saw it: display path, metadata (`statLine`), key (`sourceKey`). */
+export type FileRecord = [file: string, stat: string, key: string]
 
 interface CacheFile {
   fingerprint: string
@@ -138,30 +146,50 @@ export async function writeLastBuild(out: string, last: LastBuild): Promise<void
 const RACY_NS = 1_000_000_000n
 
 /**
- * A hash of the report files' metadata (path, size, inode, times of change), taken before
- * they are read, as git's index does: the same stamp means the same texts. Undefined when
- * a file is a link (its target could change unseen), cannot be stat'ed, or changed within
- * a second of `nowNs` (a change right after reading it could keep the same time and size).
+ * One report file's metadata (path, size, inode, times of change), taken before it is read,
+ * as git's index does: the same line means the same text. Undefined when the file is a link
+ * (its target could change unseen), cannot be stat'ed, or changed within a second of
+ * `nowNs` (a change right after reading it could keep the same time and size).
+ *
+ * @example
+ * const line = statLine('catalogue/reports/a.md', BigInt(Date.now()) * 1_000_000n)
+ */
+export function statLine(path: string, nowNs: bigint): string | undefined {
+  let stats: import('node:fs').BigIntStats
+  try {
+    stats = lstatSync(path, { bigint: true })
+  } catch {
+    return undefined
+  }
+  if (!stats.isFile() || stats.mtimeNs > nowNs - RACY_NS || stats.ctimeNs > nowNs - RACY_NS)
+    return undefined
+  return `${path}\0${stats.size} ${stats.ino} ${stats.dev} ${stats.mtimeNs} ${stats.ctimeNs}\n`
+}
+
+/**
+ * A hash of every report file's `statLine`: the same stamp means the same texts. Undefined
+ * when any file's line is.
+ *
+ * @example
+ * const stamp = stampOf(paths.map((p) => statLine(p, now)))
+ */
+export function stampOf(lines: readonly (string | undefined)[]): string | undefined {
+  const hash = createHash('sha256')
+  for (const line of lines) {
+    if (line === undefined) return undefined
+    hash.update(line)
+  }
+  return hash.digest('base64url')
+}
+
+/**
+ * `stampOf` the files' `statLine`s.
  *
  * @example
  * const stamp = statStamp(paths, BigInt(Date.now()) * 1_000_000n)
  */
 export function statStamp(paths: readonly string[], nowNs: bigint): string | undefined {
-  const hash = createHash('sha256')
-  for (const path of paths) {
-    let stats: import('node:fs').BigIntStats
-    try {
-      stats = lstatSync(path, { bigint: true })
-    } catch {
-      return undefined
-    }
-    if (!stats.isFile() || stats.mtimeNs > nowNs - RACY_NS || stats.ctimeNs > nowNs - RACY_NS)
-      return undefined
-    hash.update(
-      `${path}\0${stats.size} ${stats.ino} ${stats.dev} ${stats.mtimeNs} ${stats.ctimeNs}\n`,
-    )
-  }
-  return hash.digest('base64url')
+  return stampOf(paths.map((path) => statLine(path, nowNs)))
 }
 
 /** The hash of a build's inputs: the code, the catalogue file and every report file's key. */

@@ -7,12 +7,14 @@ import { basename, dirname, join, relative, sep } from 'node:path'
 import {
   type BuildCache,
   CACHE_AT_MOST,
+  type FileRecord,
   inputsHash,
   type LastBuild,
   readLastBuild,
   readParsed,
   sourceKey,
-  statStamp,
+  stampOf,
+  statLine,
   writeBuildCache,
   writeLastBuild,
 } from './build-cache.ts'
@@ -123,6 +125,10 @@ interface LoadedCatalogue {
   warnings?: ContentProblem[]
   /** The inputs are those `upToDateIf` named: nothing was parsed (nor read, by stamp). */
   upToDate?: boolean
+  /** Each report file's metadata and key, for the next build (see `LastBuild.files`). */
+  files?: FileRecord[]
+  /** How many report files were read (the others were known by their metadata). */
+  filesRead: number
 }
 
 /**
@@ -184,8 +190,25 @@ async function load(
     ...[...refused, ...warnings].map((p) => `${p.file} ${p.message}`),
   ].join('\u0000')
   // Stat'ed before reading: a file changed after this is read in full next time.
-  const statted = cache ? statStamp(paths, BigInt(Date.now()) * 1_000_000n) : undefined
+  const nowNs = BigInt(Date.now()) * 1_000_000n
+  const lines = cache ? paths.map((path) => statLine(path, nowNs)) : undefined
+  const statted = lines && stampOf(lines)
   const stamp = statted === undefined ? undefined : inputsHash(otherInputs, [`stat ${statted}`])
+  // A one-off build reads a file only when its metadata is not what the last build saw:
+  // the key is then the last build's, and a cached parse needs no text (see `once`).
+  const known = new Map<string, { stat: string; key: string }>()
+  if (oneOff)
+    for (const [file, stat, key] of cache?.last?.files ?? []) known.set(file, { stat, key })
+  const records = (keyAt: (i: number) => string | undefined): FileRecord[] | undefined => {
+    if (!lines) return undefined
+    const out: FileRecord[] = []
+    paths.forEach((path, i) => {
+      const line = lines[i]
+      const key = keyAt(i)
+      if (line !== undefined && key !== undefined) out.push([display(path), line, key])
+    })
+    return out
+  }
   mark('stat')
   const reportFiles = paths.length
   if (stamp !== undefined && upToDateIf?.stamp === stamp) {
@@ -199,6 +222,8 @@ async function load(
       parsed: new Map(),
       warnings,
       upToDate: true,
+      ...(upToDateIf.files && { files: upToDateIf.files }),
+      filesRead: 0,
     }
   }
   const parsed = new Map<string, { key: string; parsed: ParsedReport }>()
@@ -242,7 +267,17 @@ async function load(
     const keys = sources.map(({ file }) => keyOfFile.get(file) as string)
     mark(`read, parse, validate, render ${paths.length} (${threads} threads)`)
     const inputs = inputsHash(otherInputs, keys)
-    return { compiler, settingsText, reportFiles, inputs, ...(stamp && { stamp }), parsed }
+    const files = records((i) => keys[i])
+    return {
+      compiler,
+      settingsText,
+      reportFiles,
+      inputs,
+      ...(stamp && { stamp }),
+      parsed,
+      ...(files && { files }),
+      filesRead: paths.length,
+    }
   }
   const keys: string[] = []
   // Read in batches: fast, without opening thousands of files at once. Keys first: when they
@@ -250,28 +285,69 @@ async function load(
   // the catalogue, invalid UTF-8) is a problem at the file; its key says so.
   const read: { path: string; file: string; text: string; key: string }[] = []
   const unread: { file: string; read: SourceRead }[] = []
+  // Known by their metadata: not read unless their parse is not in the cache.
+  const unchanged: { path: string; file: string; key: string }[] = []
+  const keyOf = (path: string, i: number) => {
+    const line = lines?.[i]
+    const seen = line === undefined ? undefined : known.get(display(path))
+    return seen?.stat === line ? seen?.key : undefined
+  }
   for (let i = 0; i < paths.length; i += 256) {
     const batch = paths.slice(i, i + 256)
-    const reads = await Promise.all(batch.map((path) => readSourceFile(path, options.dir)))
+    const reads = await Promise.all(
+      batch.map((path, j) =>
+        keyOf(path, i + j) === undefined ? readSourceFile(path, options.dir) : undefined,
+      ),
+    )
     batch.forEach((path, j) => {
       const file = display(path)
-      const result = reads[j] as SourceRead
-      if ('text' in result) {
+      const result = reads[j]
+      const knownKey = keyOf(path, i + j)
+      if (result === undefined && knownKey !== undefined) {
+        keys.push(knownKey)
+        unchanged.push({ path, file, key: knownKey })
+      } else if (result !== undefined && 'text' in result) {
         const key = sourceKey(file, result.text)
         keys.push(key)
         read.push({ path, file, text: result.text, key })
-      } else {
+      } else if (result !== undefined) {
         keys.push(sourceKey(file, unreadText(result)))
         unread.push({ file, read: result })
       }
     })
   }
   const inputs = inputsHash(otherInputs, keys)
+  const files = records((i) => keys[i])
   if (upToDateIf !== undefined && inputs === upToDateIf.inputs) {
-    return { compiler, settingsText, reportFiles, inputs, stamp, parsed, warnings, upToDate: true }
+    return {
+      compiler,
+      settingsText,
+      reportFiles,
+      inputs,
+      stamp,
+      parsed,
+      warnings,
+      upToDate: true,
+      ...(files && { files }),
+      filesRead: paths.length - unchanged.length,
+    }
   }
   if (upToDateIf !== undefined && cache && parses) cache.parsed = await parses()
   for (const { file, read: result } of unread) setReportSource(compiler, file, result)
+  for (const { path, file, key } of unchanged) {
+    const hit = cache?.parsed.get(key)
+    if (hit) {
+      compiler.setParsedReport(file, '', hit)
+      remember(file, key, hit)
+      continue
+    }
+    // Not cached (it had problems, or the cache was made by other code): read it after all.
+    const result = await readSourceFile(path, options.dir)
+    if ('text' in result)
+      read.push({ path, file, text: result.text, key: sourceKey(file, result.text) })
+    else setReportSource(compiler, file, result)
+  }
+  const filesRead = read.length + unread.length
   const misses: typeof read = []
   for (const entry of read) {
     const hit = cache?.parsed.get(entry.key)
@@ -280,7 +356,8 @@ async function load(
       remember(entry.file, entry.key, hit)
     } else misses.push(entry)
   }
-  mark(`read${cache ? ` (${read.length - misses.length} cached)` : ''}`)
+  const cached = unchanged.length + read.length - misses.length
+  mark(`read${cache ? ` (${cached} cached, ${unchanged.length} of them known by metadata)` : ''}`)
   const threads = threadsFor(misses.length)
   if (threads > 1) {
     // The texts go with the files: each is parsed as it was read and keyed.
@@ -296,7 +373,16 @@ async function load(
     }
   }
   mark(`parse, validate, render ${misses.length} (${threads} thread${threads > 1 ? 's' : ''})`)
-  return { compiler, settingsText, reportFiles, inputs, ...(stamp && { stamp }), parsed }
+  return {
+    compiler,
+    settingsText,
+    reportFiles,
+    inputs,
+    ...(stamp && { stamp }),
+    parsed,
+    ...(files && { files }),
+    filesRead,
+  }
 }
 
 /** Reads every source file of `dir` into a compiler. */
@@ -324,6 +410,11 @@ export interface BuildResult extends CompileResult {
   upToDateBy?: 'metadata' | 'text'
   /** The output's content hash (also when up to date). */
   contentHash?: string
+  /**
+   * How many report files were read: the cache knows the others by their metadata (path,
+   * size, inode, times of change) and has their parses.
+   */
+  filesRead?: number
 }
 
 async function outputContentHash(out: string): Promise<string | undefined> {
@@ -364,7 +455,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (loaded.upToDate && last) {
     // Up to date by the files' texts, not their metadata: keep the new stamp for next time.
     if (loaded.stamp !== undefined && loaded.stamp !== last.stamp)
-      await writeLastBuild(options.out, { ...last, stamp: loaded.stamp })
+      await writeLastBuild(options.out, {
+        ...last,
+        stamp: loaded.stamp,
+        ...(loaded.files && { files: loaded.files }),
+      })
     mark('up to date')
     return {
       ok: true,
@@ -374,6 +469,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       upToDate: true,
       upToDateBy: loaded.stamp !== undefined && loaded.stamp === last.stamp ? 'metadata' : 'text',
       contentHash: last.contentHash,
+      filesRead: loaded.filesRead,
     }
   }
   const { inputs, stamp } = loaded
@@ -390,7 +486,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   mark('compile and write')
   if (!result.ok || !result.output) {
     await output.discard()
-    return result
+    return { ...result, filesRead: loaded.filesRead }
   }
   await output.swapIn()
   mark('swap in')
@@ -401,11 +497,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (p.report && p.problems.length === 0) parsed.set(key, p)
     await writeBuildCache(options.out, {
       parsed,
-      last: { inputs, contentHash, ...(stamp && { stamp }) },
+      last: {
+        inputs,
+        contentHash,
+        ...(stamp && { stamp }),
+        ...(loaded.files && { files: loaded.files }),
+      },
     })
     mark('cache')
   }
-  return { ...result, contentHash }
+  return { ...result, contentHash, filesRead: loaded.filesRead }
 }
 
 /**

@@ -30,8 +30,13 @@ export const buildCommand: Command = {
       )
     } else if (result.ok && result.output && format !== 'json') {
       const ms = Math.round(performance.now() - started)
+      const read = result.filesRead ?? result.reportCount
+      const known =
+        read < result.reportCount
+          ? `; ${read.toLocaleString('en')} of ${plural(result.reportCount, 'report file')} read, the others known from the last build`
+          : ''
       context.stdout.write(
-        `✓ ${plural(result.reportCount, 'report')} compiled into ${displayPath(out)} (${plural(result.output.fileCount, 'file')}, content hash ${result.output.manifest.contentHash}, ${ms} ms)\n`,
+        `✓ ${plural(result.reportCount, 'report')} compiled into ${displayPath(out)} (${plural(result.output.fileCount, 'file')}, content hash ${result.output.manifest.contentHash}, ${ms} ms${known})\n`,
       )
     } else if (!result.ok && format === 'human') {
       context.stderr.write(`Nothing written; ${displayPath(out)} is unchanged.\n`)
