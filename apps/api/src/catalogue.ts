@@ -40,7 +40,6 @@ export const ANSWER_CACHE_BYTES = 16 << 20
  */
 export interface CachedAnswer {
   readonly body: Uint8Array<ArrayBuffer>
-  readonly etag: string
   readonly headers: Readonly<Record<string, string>>
 }
 

@@ -211,6 +211,26 @@ async function load(
   }
   mark('stat')
   const reportFiles = paths.length
+  // What a load that compiled (or found the texts up to date) returns, from its files' keys.
+  const loadedFrom = (
+    inputs: string,
+    keys: readonly string[],
+    filesRead: number,
+    upToDate = false,
+  ): LoadedCatalogue => {
+    const files = records((i) => keys[i])
+    return {
+      compiler,
+      settingsText,
+      reportFiles,
+      inputs,
+      ...(stamp && { stamp }),
+      parsed,
+      ...(files && { files }),
+      filesRead,
+      ...(upToDate && { warnings, upToDate }),
+    }
+  }
   if (stamp !== undefined && upToDateIf?.stamp === stamp) {
     const inputs = upToDateIf.inputs
     return {
@@ -266,18 +286,7 @@ async function load(
     await parseOnThreads(sources, threads)
     const keys = sources.map(({ file }) => keyOfFile.get(file) as string)
     mark(`read, parse, validate, render ${paths.length} (${threads} threads)`)
-    const inputs = inputsHash(otherInputs, keys)
-    const files = records((i) => keys[i])
-    return {
-      compiler,
-      settingsText,
-      reportFiles,
-      inputs,
-      ...(stamp && { stamp }),
-      parsed,
-      ...(files && { files }),
-      filesRead: paths.length,
-    }
+    return loadedFrom(inputsHash(otherInputs, keys), keys, paths.length)
   }
   const keys: string[] = []
   // Read in batches: fast, without opening thousands of files at once. Keys first: when they
@@ -294,15 +303,16 @@ async function load(
   }
   for (let i = 0; i < paths.length; i += 256) {
     const batch = paths.slice(i, i + 256)
+    const knownKeys = batch.map((path, j) => keyOf(path, i + j))
     const reads = await Promise.all(
       batch.map((path, j) =>
-        keyOf(path, i + j) === undefined ? readSourceFile(path, options.dir) : undefined,
+        knownKeys[j] === undefined ? readSourceFile(path, options.dir) : undefined,
       ),
     )
     batch.forEach((path, j) => {
       const file = display(path)
       const result = reads[j]
-      const knownKey = keyOf(path, i + j)
+      const knownKey = knownKeys[j]
       if (result === undefined && knownKey !== undefined) {
         keys.push(knownKey)
         unchanged.push({ path, file, key: knownKey })
@@ -317,20 +327,8 @@ async function load(
     })
   }
   const inputs = inputsHash(otherInputs, keys)
-  const files = records((i) => keys[i])
   if (upToDateIf !== undefined && inputs === upToDateIf.inputs) {
-    return {
-      compiler,
-      settingsText,
-      reportFiles,
-      inputs,
-      stamp,
-      parsed,
-      warnings,
-      upToDate: true,
-      ...(files && { files }),
-      filesRead: paths.length - unchanged.length,
-    }
+    return loadedFrom(inputs, keys, paths.length - unchanged.length, true)
   }
   if (upToDateIf !== undefined && cache && parses) cache.parsed = await parses()
   for (const { file, read: result } of unread) setReportSource(compiler, file, result)
@@ -373,16 +371,7 @@ async function load(
     }
   }
   mark(`parse, validate, render ${misses.length} (${threads} thread${threads > 1 ? 's' : ''})`)
-  return {
-    compiler,
-    settingsText,
-    reportFiles,
-    inputs,
-    ...(stamp && { stamp }),
-    parsed,
-    ...(files && { files }),
-    filesRead,
-  }
+  return loadedFrom(inputs, keys, filesRead)
 }
 
 /** Reads every source file of `dir` into a compiler. */

@@ -304,7 +304,6 @@ export const reports = withKeptReports
       const answer = {
         // A TextEncoder's bytes are never shared memory (the Workers types say they may be).
         body: UTF8.encode(text) as Uint8Array<ArrayBuffer>,
-        etag,
         headers: {
           'Content-Type': contentType(format),
           ETag: etag,
