@@ -8,6 +8,7 @@ import { publicCors } from './cors.ts'
 import { type DocsAssetReader, docsAssetCacheControl, findDocsAsset } from './docs/assets.ts'
 import { DOCS_CSP, docsPage } from './docs/docs-page.ts'
 import type { AppEnv } from './env.ts'
+import { keptAnswers } from './kept-answers.ts'
 import { methodGuard } from './methods.ts'
 import { openApiDocument } from './openapi.ts'
 import { HttpProblem, problemResponse } from './problem.ts'
@@ -54,6 +55,13 @@ export function createApp(options: AppOptions) {
     typeof options.store === 'function' ? options.store : () => options.store as CatalogueStore
 
   const app = new OpenAPIHono<AppEnv>()
+  // First: a kept answer goes out before any other middleware runs (their headers are in it).
+  app.use(
+    keptAnswers((env) => ({
+      store: resolveStore(env),
+      publicUrl: resolvePublicUrl(options.publicUrl, env),
+    })),
+  )
   app.use(
     secureHeaders({
       // The API is meant to be read from other origins (CORS below); HTML pages are not framed.

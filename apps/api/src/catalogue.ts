@@ -29,18 +29,27 @@ export const SUMMARY_CACHE_SIZE = 5_000
 export const RENDER_CACHE_SIZE = 5_000
 
 /**
- * The body bytes of the answers a snapshot keeps: ~3,600 reports of 4.4 KB, a fraction of a
- * Worker's 128 MB.
+ * The memory the bodies of a snapshot's kept answers may take (see `stringBytes`): ~3,600
+ * reports of 4.4 KB, a fraction of a Worker's 128 MB.
  */
 export const ANSWER_CACHE_BYTES = 16 << 20
 
 /**
  * A whole 200 answer kept for a request that asks for it again: its body and every header
- * the route sets. Served without awaiting anything (see `Catalogue.answer`).
+ * the app set on it. Served without awaiting anything (see kept-answers.ts).
  */
 export interface CachedAnswer {
-  readonly body: Uint8Array<ArrayBuffer>
+  /** The text the route rendered (its weight: see `stringBytes`). */
+  readonly body: string
   readonly headers: Readonly<Record<string, string>>
+}
+
+/**
+ * The memory a string's characters take in V8: one byte each, or two for all of them when
+ * one is beyond Latin-1 (a name's "ł").
+ */
+function stringBytes(text: string): number {
+  return /[^\u0000-\u00ff]/.test(text) ? text.length * 2 : text.length
 }
 
 /**
@@ -65,7 +74,7 @@ export class Catalogue {
   readonly #summaryCache = new LruCache<number, ReportSummary>(SUMMARY_CACHE_SIZE)
   readonly #answers = new LruCache<string, CachedAnswer>(RENDER_CACHE_SIZE, {
     maxWeight: ANSWER_CACHE_BYTES,
-    weigh: (answer) => answer.body.byteLength,
+    weigh: (answer) => stringBytes(answer.body),
   })
 
   constructor(

@@ -1,12 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Tombstone } from 'colophon-content'
 import { type CatalogueSettings, CompiledReport, slugProblem } from 'colophon-schema'
-import type { MiddlewareHandler } from 'hono'
-import { currentCatalogue } from '../catalogue.ts'
 import type { AppEnv } from '../env.ts'
 import { webUrl } from '../formats/context.ts'
 import { contentType, REPORT_FORMATS, splitSuffix } from '../formats/index.ts'
 import { CACHE_CONTROL, fnv1a64, notModified, strongEtag } from '../http-cache.ts'
+import { keepAnswer } from '../kept-answers.ts'
 import { listReports } from '../list.ts'
 import { negotiate } from '../negotiate.ts'
 import { identifierPrefix } from '../oai/protocol.ts'
@@ -16,7 +15,6 @@ import { validationHook } from '../validation.ts'
 import { cacheHeaders, catalogueOf, NoQuery, problem, publicUrlTag } from './common.ts'
 
 const LIST_PARAMETERS = Object.keys(ListQuery.shape)
-const UTF8 = new TextEncoder()
 
 export const listRoute = createRoute({
   method: 'get',
@@ -163,36 +161,7 @@ function pageUrl(url: URL, page: number): string {
   return next.pathname + next.search
 }
 
-/** The key of a report request's kept answer: its path, and the header it negotiates on. */
-function answerKey(path: string, accept: string | undefined): string {
-  return `${path}\n${accept ?? ''}`
-}
-
-/**
- * A report asked for again is answered from the answer kept the first time, before the
- * route's validation, negotiation and awaits: that work, not the body, was half of what a
- * cached lookup cost. Only what the route would answer alike: a GET (or HEAD) with no query
- * and no If-None-Match, on a snapshot the store trusts without checking.
- */
-const keptReport: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.req.url.includes('?') && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
-    // c.get, not c.var: Hono builds a new object of every variable at each `c.var`.
-    const catalogue = currentCatalogue(c.get('store'), c.get('publicUrl'))
-    const headers = c.req.raw.headers
-    const answer =
-      catalogue && !headers.has('If-None-Match')
-        ? catalogue.answer(answerKey(c.req.path, headers.get('Accept') ?? undefined))
-        : undefined
-    if (answer) return c.body(answer.body, 200, answer.headers)
-  }
-  await next()
-}
-
-// Registered before the routes, so that it runs first.
-const withKeptReports = new OpenAPIHono<AppEnv>()
-withKeptReports.use('/reports/:slug', keptReport)
-
-export const reports = withKeptReports
+export const reports = new OpenAPIHono<AppEnv>()
   .openapi(
     listRoute,
     async (c) => {
@@ -301,20 +270,17 @@ export const reports = withKeptReports
           detail: `report "${slug}" has no ${format.name} record (a DataCite record needs a DOI)`,
         })
       }
-      const answer = {
-        // A TextEncoder's bytes are never shared memory (the Workers types say they may be).
-        body: UTF8.encode(text) as Uint8Array<ArrayBuffer>,
-        headers: {
-          'Content-Type': contentType(format),
-          ETag: etag,
-          ...headers,
-          ...(!bySuffix && { 'Content-Location': `/v1/reports/${slug}${format.suffix}` }),
-        },
-      }
-      catalogue.keepAnswer(answerKey(c.req.path, c.req.header('Accept')), answer)
+      // Kept whole with every header the app adds (kept-answers.ts): asked again, it is
+      // answered before any other middleware, validation, negotiation or await.
+      keepAnswer(c, catalogue, text)
       // c.body, not a new Response: it adds to the response the middleware have begun, where
       // a Response of our own is copied into it (a stream read back, ~30 % of a lookup).
-      return c.body(answer.body, 200, answer.headers)
+      return c.body(text, 200, {
+        'Content-Type': contentType(format),
+        ETag: etag,
+        ...headers,
+        ...(!bySuffix && { 'Content-Location': `/v1/reports/${slug}${format.suffix}` }),
+      })
     },
     validationHook([]),
   )
