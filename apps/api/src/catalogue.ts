@@ -49,7 +49,7 @@ export interface CachedAnswer {
  * one is beyond Latin-1 (a name's "ł").
  */
 function stringBytes(text: string): number {
-  return /[^\u0000-\u00ff]/.test(text) ? text.length * 2 : text.length
+  return /[\u0100-\uffff]/.test(text) ? text.length * 2 : text.length
 }
 
 /**
