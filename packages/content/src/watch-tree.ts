@@ -99,8 +99,10 @@ class FolderWatchers extends EventEmitter implements TreeWatcher {
     try {
       directory = statSync(join(this.root, name)).isDirectory()
     } catch {}
+    // Watched afresh even when already watched: a folder removed and made again before this
+    // event was read (often with the same inode) leaves the old watcher watching nothing.
+    this.#remove(name)
     if (directory) this.#add(name)
-    else this.#remove(name)
   }
 
   /** Stops watching `folder` and the folders below it. */
