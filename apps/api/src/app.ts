@@ -55,13 +55,15 @@ export function createApp(options: AppOptions) {
     typeof options.store === 'function' ? options.store : () => options.store as CatalogueStore
 
   const app = new OpenAPIHono<AppEnv>()
-  // First: a kept answer goes out before any other middleware runs (their headers are in it).
-  app.use(
-    keptAnswers((env) => ({
-      store: resolveStore(env),
-      publicUrl: resolvePublicUrl(options.publicUrl, env),
-    })),
-  )
+  app.use(async (c, next) => {
+    const env = c.env ?? {}
+    c.set('store', resolveStore(env))
+    c.set('publicUrl', resolvePublicUrl(options.publicUrl, env))
+    c.set('version', version)
+    await next()
+  })
+  // Then a kept answer goes out before any other middleware runs (their headers are in it).
+  app.use(keptAnswers)
   app.use(
     secureHeaders({
       // The API is meant to be read from other origins (CORS below); HTML pages are not framed.
@@ -72,13 +74,6 @@ export function createApp(options: AppOptions) {
   app.use(methods.middleware)
   app.use(publicCors())
   app.use(strictQuery)
-  app.use(async (c, next) => {
-    const env = c.env ?? {}
-    c.set('store', resolveStore(env))
-    c.set('publicUrl', resolvePublicUrl(options.publicUrl, env))
-    c.set('version', version)
-    await next()
-  })
 
   const routes = app
     .route('/v1', reports)

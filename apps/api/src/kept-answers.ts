@@ -6,7 +6,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { type Catalogue, currentCatalogue } from './catalogue.ts'
 import type { AppEnv } from './env.ts'
-import type { CatalogueStore } from './store/store.ts'
 
 /** What a route asks to keep: its answer's body, under the key of the request. */
 export interface KeepRequest {
@@ -42,32 +41,28 @@ export function keepAnswer(c: Context<AppEnv>, catalogue: Catalogue, body: strin
 }
 
 /**
- * The app's first middleware: answers from a kept answer when the catalogue is known
- * without waiting (the store trusts its snapshot), and keeps the answers routes asked for
- * once every other middleware has added its headers.
+ * The app's first middleware after the one that resolves the store: answers from a kept
+ * answer when the catalogue is known without waiting (the store trusts its snapshot), and
+ * keeps the answers routes asked for once every other middleware has added its headers.
  *
  * @example
- * app.use(keptAnswers((env) => ({ store: storeOf(env), publicUrl: urlOf(env) })))
+ * app.use(keptAnswers)
  */
-export function keptAnswers(
-  resolve: (env: Record<string, unknown>) => { store: CatalogueStore; publicUrl?: string },
-): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const key = keptAnswerKey(c)
-    if (key !== undefined) {
-      const { store, publicUrl } = resolve(c.env ?? {})
-      const answer = currentCatalogue(store, publicUrl)?.answer(key)
-      // A HEAD is dispatched as a GET: Hono drops the body.
-      if (answer) return new Response(answer.body, { status: 200, headers: answer.headers })
-    }
-    await next()
-    const keep = c.get('keep')
-    if (keep && c.res.status === 200) {
-      const headers: Record<string, string> = {}
-      c.res.headers.forEach((value, name) => {
-        headers[name] = value
-      })
-      keep.catalogue.keepAnswer(keep.key, { body: keep.body, headers })
-    }
+export const keptAnswers: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const key = keptAnswerKey(c)
+  if (key !== undefined) {
+    // c.get, not c.var: Hono builds a new object of every variable at each `c.var`.
+    const answer = currentCatalogue(c.get('store'), c.get('publicUrl'))?.answer(key)
+    // A HEAD is dispatched as a GET: Hono drops the body.
+    if (answer) return new Response(answer.body, { status: 200, headers: answer.headers })
+  }
+  await next()
+  const keep = c.get('keep')
+  if (keep && c.res.status === 200) {
+    const headers: Record<string, string> = {}
+    c.res.headers.forEach((value, name) => {
+      headers[name] = value
+    })
+    keep.catalogue.keepAnswer(keep.key, { body: keep.body, headers })
   }
 }
