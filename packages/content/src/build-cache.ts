@@ -4,10 +4,11 @@
 // disk writes nothing; otherwise only files whose text changed are parsed again.
 import { createHash } from 'node:crypto'
 import { lstatSync, readdirSync, readFileSync } from 'node:fs'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { deserialize, serialize } from 'node:v8'
+import { type BuildState, encodeBuildState } from './build-state.ts'
 import type { ParsedReport } from './compiler.ts'
 
 /** Above this many reports the parse cache is not written (it would be held whole in memory). */
@@ -33,9 +34,14 @@ export interface LastBuild {
    * metadata is the same is not read again, its key is this one.
    */
   files?: FileRecord[]
+  /** The hash of the inputs other than the report files (settings, git dates, listing). */
+  others?: string
 }
 
-/** A report file as a build saw it: display path, metadata (`statLine`), key (`sourceKey`). */
+/**
+ * A report file as a build saw it: display path, metadata (`statLine`, empty when it had
+ * just changed), key (`sourceKey`).
+ */
 export type FileRecord = [file: string, stat: string, key: string]
 
 interface CacheFile {
@@ -131,6 +137,40 @@ export async function writeBuildCache(out: string, cache: BuildCache): Promise<v
   const file: CacheFile = { fingerprint: compilerFingerprint(), parsed: [...cache.parsed] }
   await put('parsed.bin', serialize(file))
   if (cache.last) await writeLastBuild(out, cache.last)
+}
+
+/** The cache's state of the last output (see build-state.ts). */
+export function buildStatePath(out: string): string {
+  return join(cacheDir(out), 'state.bin')
+}
+
+/** Writes the state of the output whose content hash is `contentHash`. */
+export async function writeBuildState(
+  out: string,
+  state: BuildState,
+  contentHash: string,
+): Promise<void> {
+  const dir = cacheDir(out)
+  await mkdir(dir, { recursive: true })
+  const parts = encodeBuildState(state, { fingerprint: compilerFingerprint(), contentHash })
+  const file = await open(join(dir, 'state.bin.tmp'), 'w')
+  try {
+    const { bytesWritten } = await file.writev(parts)
+    const size = parts.reduce((n, part) => n + part.byteLength, 0)
+    if (bytesWritten !== size)
+      throw new Error(`state.bin: ${bytesWritten} of ${size} bytes written`)
+  } finally {
+    await file.close()
+  }
+  await rename(join(dir, 'state.bin.tmp'), join(dir, 'state.bin'))
+}
+
+/**
+ * Removes the small file naming the last build: the output is about to be changed in
+ * place, and until the new one is written it is no build's (a build then starts afresh).
+ */
+export async function forgetLastBuild(out: string): Promise<void> {
+  await rm(join(cacheDir(out), 'last.json'), { force: true })
 }
 
 /** Writes only the small file naming the last build (a new stamp for the same output). */

@@ -6,8 +6,10 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative, sep } from 'node:path'
 import {
   type BuildCache,
+  buildStatePath,
   CACHE_AT_MOST,
   type FileRecord,
+  forgetLastBuild,
   inputsHash,
   type LastBuild,
   readLastBuild,
@@ -16,8 +18,10 @@ import {
   stampOf,
   statLine,
   writeBuildCache,
+  writeBuildState,
   writeLastBuild,
 } from './build-cache.ts'
+import { type BuildState, stateItem } from './build-state.ts'
 import { CATALOGUE_FILE, REPORTS_DIR } from './catalogue-file.ts'
 import {
   CatalogueCompiler,
@@ -26,10 +30,13 @@ import {
   type ParsedReport,
   parseReport,
 } from './compiler.ts'
+import type { EmittedReport } from './emit.ts'
 import { gitDates } from './git-dates.ts'
+import { type InPlaceUpdate, planInPlaceUpdate } from './in-place-build.ts'
 import { defaultThreads, parseInWorkers, type SourcePath } from './parse-pool.ts'
 import type { ContentProblem } from './problem.ts'
 import { slugFromFileName } from './report-file.ts'
+import type { SearchEntries } from './search/index.ts'
 import {
   listSourceFiles,
   readSourceFile,
@@ -129,7 +136,17 @@ interface LoadedCatalogue {
   files?: FileRecord[]
   /** How many report files were read (the others were known by their metadata). */
   filesRead: number
+  /** The hash of the inputs other than the report files (settings, git dates, listing). */
+  others: string
+  /** What the in-place update of the last output writes (see `planInPlaceUpdate`). */
+  inPlace?: InPlaceUpdate
 }
+
+/** Plans an in-place update of the last output for the report files that changed. */
+type InPlacePlanner = (
+  compiler: CatalogueCompiler,
+  changed: readonly { file: string; text: string }[],
+) => Promise<InPlaceUpdate | undefined>
 
 /**
  * Reads every source file of `dir` into a compiler. Files whose key (path and text) is in
@@ -141,6 +158,7 @@ async function load(
   cache?: BuildCache,
   parses?: () => Promise<BuildCache['parsed']>,
   upToDateIf?: LastBuild,
+  inPlace?: InPlacePlanner,
 ): Promise<LoadedCatalogue> {
   const display = options.displayPath ?? defaultDisplayPath
   mark('start')
@@ -173,7 +191,12 @@ async function load(
   }
   const listing = await listSourceFiles(join(options.dir, REPORTS_DIR), options.dir)
   const paths = listing.files
-  if (oneOff) for (const path of paths) pathOf.set(display(path), path)
+  // Each report file's display path, made once (a path made relative costs microseconds).
+  const shown = paths.map(display)
+  if (oneOff)
+    paths.forEach((path, i) => {
+      pathOf.set(shown[i] as string, path)
+    })
   const refused = listing.refused.map((r) =>
     fileProblem(display(r.path), { line: 1, column: 1, ...r }),
   )
@@ -189,6 +212,7 @@ async function load(
     ...modifiedDates,
     ...[...refused, ...warnings].map((p) => `${p.file} ${p.message}`),
   ].join('\u0000')
+  const others = inputsHash(otherInputs, [])
   // Stat'ed before reading: a file changed after this is read in full next time.
   const nowNs = BigInt(Date.now()) * 1_000_000n
   const lines = cache ? paths.map((path) => statLine(path, nowNs)) : undefined
@@ -202,10 +226,10 @@ async function load(
   const records = (keyAt: (i: number) => string | undefined): FileRecord[] | undefined => {
     if (!lines) return undefined
     const out: FileRecord[] = []
-    paths.forEach((path, i) => {
-      const line = lines[i]
+    shown.forEach((file, i) => {
       const key = keyAt(i)
-      if (line !== undefined && key !== undefined) out.push([display(path), line, key])
+      // A file changed too recently to be known by its metadata is listed all the same.
+      if (key !== undefined) out.push([file, lines[i] ?? '', key])
     })
     return out
   }
@@ -228,6 +252,7 @@ async function load(
       parsed,
       ...(files && { files }),
       filesRead,
+      others,
       ...(upToDate && { warnings, upToDate }),
     }
   }
@@ -244,6 +269,7 @@ async function load(
       upToDate: true,
       ...(upToDateIf.files && { files: upToDateIf.files }),
       filesRead: 0,
+      others,
     }
   }
   const parsed = new Map<string, { key: string; parsed: ParsedReport }>()
@@ -282,7 +308,7 @@ async function load(
   const cold = upToDateIf === undefined && (cache?.parsed.size ?? 0) === 0
   if (cold && threadsFor(paths.length) > 1) {
     const threads = threadsFor(paths.length)
-    const sources = paths.map((path) => ({ path, file: display(path), root: options.dir }))
+    const sources = paths.map((path, i) => ({ path, file: shown[i] as string, root: options.dir }))
     await parseOnThreads(sources, threads)
     const keys = sources.map(({ file }) => keyOfFile.get(file) as string)
     mark(`read, parse, validate, render ${paths.length} (${threads} threads)`)
@@ -296,21 +322,21 @@ async function load(
   const unread: { file: string; read: SourceRead }[] = []
   // Known by their metadata: not read unless their parse is not in the cache.
   const unchanged: { path: string; file: string; key: string }[] = []
-  const keyOf = (path: string, i: number) => {
+  const keyOf = (i: number) => {
     const line = lines?.[i]
-    const seen = line === undefined ? undefined : known.get(display(path))
+    const seen = line === undefined ? undefined : known.get(shown[i] as string)
     return seen?.stat === line ? seen?.key : undefined
   }
   for (let i = 0; i < paths.length; i += 256) {
     const batch = paths.slice(i, i + 256)
-    const knownKeys = batch.map((path, j) => keyOf(path, i + j))
+    const knownKeys = batch.map((_, j) => keyOf(i + j))
     const reads = await Promise.all(
       batch.map((path, j) =>
         knownKeys[j] === undefined ? readSourceFile(path, options.dir) : undefined,
       ),
     )
     batch.forEach((path, j) => {
-      const file = display(path)
+      const file = shown[i + j] as string
       const result = reads[j]
       const knownKey = knownKeys[j]
       if (result === undefined && knownKey !== undefined) {
@@ -329,6 +355,20 @@ async function load(
   const inputs = inputsHash(otherInputs, keys)
   if (upToDateIf !== undefined && inputs === upToDateIf.inputs) {
     return loadedFrom(inputs, keys, paths.length - unchanged.length, true)
+  }
+  // Only some report files changed, and nothing else: the last output may be updated in
+  // place, without the parses of the others.
+  if (
+    inPlace &&
+    upToDateIf?.others === others &&
+    unread.length === 0 &&
+    sameFiles(upToDateIf.files, shown)
+  ) {
+    const lastKeys = new Map((upToDateIf.files ?? []).map(([file, , key]) => [file, key]))
+    const changed = read.filter(({ file, key }) => lastKeys.get(file) !== key)
+    const update = await inPlace(compiler, changed)
+    mark(update ? 'in place: planned' : 'in place: not possible, a full build')
+    if (update) return { ...loadedFrom(inputs, keys, read.length), inPlace: update }
   }
   if (upToDateIf !== undefined && cache && parses) cache.parsed = await parses()
   for (const { file, read: result } of unread) setReportSource(compiler, file, result)
@@ -374,6 +414,11 @@ async function load(
   return loadedFrom(inputs, keys, filesRead)
 }
 
+/** Whether the last build's report files are `files`, in order. */
+function sameFiles(last: readonly FileRecord[] | undefined, files: readonly string[]): boolean {
+  return last?.length === files.length && last.every(([file], i) => file === files[i])
+}
+
 /** Reads every source file of `dir` into a compiler. */
 export async function loadCatalogue(options: CompileOptions): Promise<CatalogueCompiler> {
   return (await load(options)).compiler
@@ -404,6 +449,11 @@ export interface BuildResult extends CompileResult {
    * size, inode, times of change) and has their parses.
    */
   filesRead?: number
+  /**
+   * Set when only some report files changed: the last output was updated in place, and
+   * this many of its files written (or removed); the others were already right.
+   */
+  updatedInPlace?: number
 }
 
 async function outputContentHash(out: string): Promise<string | undefined> {
@@ -432,6 +482,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cache: BuildCache | undefined = useCache
     ? { parsed: new Map(), ...(last && { last }) }
     : undefined
+  const lastOnDisk =
+    last && (await outputContentHash(options.out)) === last.contentHash ? last : undefined
+  const inPlace: InPlacePlanner | undefined = lastOnDisk
+    ? async (compiler, changed) => {
+        const settings = compiler.settings
+        if (!settings || compiler.listing.problems.length > 0) return undefined
+        const { modifiedDates, defaultModified } = compiler.options
+        return planInPlaceUpdate({
+          out: options.out,
+          statePath: buildStatePath(options.out),
+          settings,
+          contentHash: lastOnDisk.contentHash,
+          changed,
+          modified: (file) => modifiedDates?.get(file) ?? defaultModified,
+          entry: options.entry !== false,
+        })
+      }
+    : undefined
   const loaded = await load(
     { ...options, oneOff: true },
     cache,
@@ -439,8 +507,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       parsedCache ??= readParsed(options.out)
       return parsedCache
     },
-    last && (await outputContentHash(options.out)) === last.contentHash ? last : undefined,
+    lastOnDisk,
+    inPlace,
   )
+  const { inputs, stamp, others } = loaded
+  const lastBuild = (contentHash: string): LastBuild => ({
+    inputs,
+    contentHash,
+    ...(stamp && { stamp }),
+    ...(loaded.files && { files: loaded.files }),
+    others,
+  })
   if (loaded.upToDate && last) {
     // Up to date by the files' texts, not their metadata: keep the new stamp for next time.
     if (loaded.stamp !== undefined && loaded.stamp !== last.stamp)
@@ -461,13 +538,51 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       filesRead: loaded.filesRead,
     }
   }
-  const { inputs, stamp } = loaded
+  const { compiler } = loaded
+  const warnings = [...compiler.listing.warnings]
+  if (loaded.inPlace) {
+    const update = loaded.inPlace
+    const { contentHash } = update.manifest
+    // Until the new record is written the output is no build's: a build interrupted while
+    // updating it leaves the next one to build in full, and swap the result in.
+    await forgetLastBuild(options.out)
+    await updateOutput(options.out, update.files, update.removed)
+    await writeBuildState(options.out, update.state, contentHash)
+    await writeLastBuild(options.out, lastBuild(contentHash))
+    mark('in place: written')
+    return {
+      ok: true,
+      problems: [],
+      ...(warnings.length > 0 && { warnings }),
+      fileCount: loaded.reportFiles + 1,
+      reportCount: loaded.reportFiles,
+      output: {
+        files: new Map(),
+        fileCount: update.fileCount,
+        manifest: update.manifest,
+        searchPieces: new Map(),
+      },
+      contentHash,
+      filesRead: loaded.filesRead,
+      updatedInPlace: update.files.size + update.removed.length,
+    }
+  }
   // Each file goes into the new output folder as the emit makes it; the folder is swapped
   // in only when the compile succeeded, and removed otherwise.
   const output = newOutputFolder(options.out)
+  const keepCache = useCache && loaded.reportFiles <= CACHE_AT_MOST
+  let state: BuildState | undefined
   let result: CompileResult
   try {
-    result = loaded.compiler.compile({ sink: output.write })
+    result = compiler.compile({
+      sink: output.write,
+      ...(keepCache && {
+        onSearchEntries: (entries: SearchEntries, ordered: readonly EmittedReport[]) => {
+          const items = ordered.map((e) => stateItem(e.summary))
+          state = { entries, items, hashes: ordered.map((e) => e.hash) }
+        },
+      }),
+    })
   } catch (error) {
     await output.discard()
     throw error
@@ -480,19 +595,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await output.swapIn()
   mark('swap in')
   const contentHash = result.output.manifest.contentHash
-  if (options.cache !== false && result.reportCount <= CACHE_AT_MOST) {
+  if (keepCache && result.reportCount <= CACHE_AT_MOST) {
     const parsed = new Map<string, ParsedReport>()
     for (const { key, parsed: p } of loaded.parsed.values())
       if (p.report && p.problems.length === 0) parsed.set(key, p)
-    await writeBuildCache(options.out, {
-      parsed,
-      last: {
-        inputs,
-        contentHash,
-        ...(stamp && { stamp }),
-        ...(loaded.files && { files: loaded.files }),
-      },
-    })
+    if (state) await writeBuildState(options.out, state, contentHash)
+    await writeBuildCache(options.out, { parsed, last: lastBuild(contentHash) })
     mark('cache')
   }
   return { ...result, contentHash, filesRead: loaded.filesRead }

@@ -222,6 +222,17 @@ export class CatalogueCompiler {
     return true
   }
 
+  /** The catalogue's settings, when its file was read and is valid. */
+  get settings(): CatalogueSettings | undefined {
+    const entry = this.#settings
+    return entry && entry.parsed.problems.length === 0 ? entry.parsed.settings : undefined
+  }
+
+  /** What listing the folders found: folders refused (problems) and files skipped (warnings). */
+  get listing(): { problems: readonly ContentProblem[]; warnings: readonly ContentProblem[] } {
+    return this.#listing
+  }
+
   get reportFiles(): string[] {
     return [...this.#reports.keys()]
   }
@@ -231,7 +242,13 @@ export class CatalogueCompiler {
    * as last emitted and the typed entry out, the two files that are costly to serialize
    * whole at every change; a full `compile()` afterwards brings them up to date.
    */
-  compile(options: { quick?: boolean; sink?: EmitOptions['sink'] } = {}): CompileResult {
+  compile(
+    options: {
+      quick?: boolean
+      sink?: EmitOptions['sink']
+      onSearchEntries?: EmitOptions['onSearchEntries']
+    } = {},
+  ): CompileResult {
     const problems: ContentProblem[] = []
     const settingsEntry = this.#settings
     const fileCount = this.#reports.size + (settingsEntry ? 1 : 0)
@@ -281,6 +298,7 @@ export class CatalogueCompiler {
       withdrawn,
       keep: this.options.once === undefined,
       ...(options.sink && { sink: options.sink }),
+      ...(options.onSearchEntries && { onSearchEntries: options.onSearchEntries }),
       entry: quick ? false : this.options.entry,
       ...(quick && this.#lastSearchPieces && { searchPieces: this.#lastSearchPieces }),
     })
@@ -410,24 +428,28 @@ function crossFileKey(entry: ReportEntry): string {
   let key = crossFileKeys.get(entry)
   if (key === undefined) {
     const r = entry.parsed.report
-    key = JSON.stringify(
-      r
-        ? [
-            r.slug,
-            r.identifiers?.isbn?.map((i) => i.value),
-            r.identifiers?.doi,
-            r.type,
-            r.series?.key,
-            r.topics,
-            r.supersedes,
-            r.related,
-            r.translations?.map((t) => t.slug),
-          ]
-        : ['invalid', entry.parsed.slug],
-    )
+    key = r ? reportCrossFileKey(r) : JSON.stringify(['invalid', entry.parsed.slug])
     crossFileKeys.set(entry, key)
   }
   return key
+}
+
+/**
+ * What the rules across files read of a report (source or compiled: the same fields), as
+ * one string: two reports with the same key pass or fail those rules alike.
+ */
+export function reportCrossFileKey(r: Report | CompiledReport): string {
+  return JSON.stringify([
+    r.slug,
+    r.identifiers?.isbn?.map((i) => i.value),
+    r.identifiers?.doi,
+    r.type,
+    r.series?.key,
+    r.topics,
+    r.supersedes,
+    r.related,
+    r.translations?.map((t) => t.slug),
+  ])
 }
 
 function valueAt(root: unknown, path: readonly PathSegment[]): unknown {

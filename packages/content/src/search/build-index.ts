@@ -55,9 +55,20 @@ const CHUNK_MASK = (1 << CHUNK_BITS) - 1
  * chunk is unused. (A doubling array at 100,000 reports, ~29 million entries, would hold
  * 33.5 million places, and both the old and the new array while it grows.)
  */
-class ChunkedU32 {
+export class ChunkedU32 {
   readonly chunks: Uint32Array[] = []
   length = 0
+  /** `array` in chunks that are views of it (nothing copied). */
+  static of(array: Uint32Array): ChunkedU32 {
+    const list = new ChunkedU32()
+    for (let from = 0; from < array.length; from += 1 << CHUNK_BITS)
+      list.chunks.push(array.subarray(from, from + (1 << CHUNK_BITS)))
+    list.length = array.length
+    list.#whole = array
+    return list
+  }
+  /** The flat array the chunks are views of, when made by `of`. */
+  #whole?: Uint32Array
   push(v: number) {
     const at = this.length & CHUNK_MASK
     if (at === 0) this.chunks.push(new Uint32Array(1 << CHUNK_BITS))
@@ -67,8 +78,21 @@ class ChunkedU32 {
   get(i: number): number {
     return (this.chunks[i >>> CHUNK_BITS] as Uint32Array)[i & CHUNK_MASK] as number
   }
+  /** The list as one flat array (the chunk itself when there is one of the right length). */
+  flat(): Uint32Array {
+    if (this.#whole) return this.#whole
+    const only = this.chunks[0]
+    if (this.chunks.length === 1 && only?.length === this.length) return only
+    const out = new Uint32Array(this.length)
+    this.chunks.forEach((chunk, c) => {
+      const from = c << CHUNK_BITS
+      out.set(chunk.subarray(0, Math.min(chunk.length, this.length - from)), from)
+    })
+    return out
+  }
   /** Lets go of the chunks wholly before `i` (read in order, they are not read again). */
   releaseBefore(i: number) {
+    this.#whole = undefined
     for (let c = (i >>> CHUNK_BITS) - 1; c >= 0 && this.chunks[c]; c--)
       (this.chunks as (Uint32Array | undefined)[])[c] = undefined
   }
@@ -123,9 +147,339 @@ export function buildSearchIndex(documents: readonly SearchSource[]): SearchInde
 }
 
 /**
+ * What the index is computed from, per document: its (term, field, tf) entries and its
+ * field lengths, in doc-id order, with its identifier keys. Every statistic BM25 needs (df,
+ * average lengths, the highest impact) follows from these, so an index can be computed
+ * again after a few documents changed without reading any other document again (the
+ * build's cache keeps them; see `replaceDocuments`).
+ */
+export interface SearchEntries {
+  docCount: number
+  /** Term by term id (ids are in order of first appearance; some may no longer be used). */
+  terms: string[]
+  /** Entry e is of term `entryTerm[e]`, field `entryFieldTf[e] >>> 24`, tf `& 0xffffff`. */
+  entryTerm: ChunkedU32
+  entryFieldTf: ChunkedU32
+  /** Document d's entries are `docStart[d]` … `docStart[d + 1]`. */
+  docStart: Uint32Array
+  /** `fieldLengths[d * FIELDS + f]`: words in field f of document d. */
+  fieldLengths: Uint32Array
+  /** Each document's identifier keys. */
+  identifiers: (readonly string[])[]
+  /**
+   * Every term id, in the terms' UTF-8 byte order, when known: set by
+   * `searchIndexFromEntries`, kept up to date by `replaceDocuments` (sorting 30,000 terms
+   * again is most of what an index over unchanged entries costs).
+   */
+  order?: Uint32Array
+}
+
+/** How many fields the index weighs (the stride of `SearchEntries.fieldLengths`). */
+export const FIELD_COUNT = FIELDS.length
+
+/** Appends one document's entries; `termIds` maps each term to its id in `terms`. */
+function addDocument(
+  doc: SearchSource,
+  d: number,
+  termIds: Map<string, number>,
+  terms: string[],
+  fieldLengths: Uint32Array,
+  push: (term: number, fieldTf: number) => void,
+  fieldTf: number[],
+): string[] {
+  const F = FIELDS.length
+  const touched: number[] = []
+  for (let f = 0; f < F; f++) {
+    const text = fieldText(doc, FIELDS[f] as Field)
+    if (!text) continue
+    const { words } = tokenize(text)
+    fieldLengths[d * F + f] = words.length
+    for (const word of words) {
+      let id = termIds.get(word)
+      if (id === undefined) {
+        id = terms.length
+        termIds.set(word, id)
+        terms.push(word)
+        fieldTf.push(0)
+      }
+      if (fieldTf[id] === 0) touched.push(id)
+      fieldTf[id] = (fieldTf[id] as number) + 1
+    }
+    for (const id of touched) {
+      push(id, (f << 24) | Math.min(fieldTf[id] as number, 0xffffff))
+      fieldTf[id] = 0
+    }
+    touched.length = 0
+  }
+  return documentIdentifiers(doc)
+}
+
+/**
+ * The entries of `count` documents made one at a time by `documentAt` (each read once, in
+ * doc-id order, and let go): at 100,000 reports, holding every document's search text at
+ * once would be 450 MB.
+ *
+ * @example
+ * const entries = collectSearchEntries(reports.length, (d) => searchSource(reports[d]))
+ * const index = searchIndexFromEntries(entries)
+ */
+export function collectSearchEntries(
+  count: number,
+  documentAt: (docId: number) => SearchSource,
+): SearchEntries {
+  const N = count
+  const termIds = new Map<string, number>()
+  const terms: string[] = []
+  const fieldLengths = new Uint32Array(N * FIELDS.length)
+  const entryTerm = new ChunkedU32()
+  const entryFieldTf = new ChunkedU32()
+  const docStart = new Uint32Array(N + 1)
+  const identifiers: string[][] = []
+  // Term frequencies of the field being read, by term id (dense; reset after each field).
+  const fieldTf: number[] = []
+  const push = (term: number, packed: number) => {
+    entryTerm.push(term)
+    entryFieldTf.push(packed)
+  }
+  for (let d = 0; d < N; d++) {
+    docStart[d] = entryTerm.length
+    identifiers.push(addDocument(documentAt(d), d, termIds, terms, fieldLengths, push, fieldTf))
+  }
+  docStart[N] = entryTerm.length
+  return { docCount: N, terms, entryTerm, entryFieldTf, docStart, fieldLengths, identifiers }
+}
+
+/**
+ * `order` (term ids in byte order) with the ids of the terms added after it placed too;
+ * undefined when too many were added to place one by one (the index sorts them all then).
+ */
+function withNewTerms(order: Uint32Array, terms: readonly string[]): Uint32Array | undefined {
+  if (terms.length === order.length) return order
+  if (terms.length - order.length > 256) return undefined
+  const bytes = (t: number) => utf8.encode(terms[t] as string)
+  const list = Array.from(order)
+  for (let t = order.length; t < terms.length; t++) {
+    const key = bytes(t)
+    let low = 0
+    let high = list.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      const other = bytes(list[middle] as number)
+      if (compareBytes(other, 0, other.length, key, 0, key.length) < 0) low = middle + 1
+      else high = middle
+    }
+    list.splice(low, 0, t)
+  }
+  return Uint32Array.from(list)
+}
+
+/** Entries held as flat arrays (read back from the build's cache). */
+export function flatEntries(
+  entries: Omit<SearchEntries, 'entryTerm' | 'entryFieldTf'> & {
+    entryTerm: Uint32Array
+    entryFieldTf: Uint32Array
+  },
+): SearchEntries {
+  return {
+    ...entries,
+    entryTerm: ChunkedU32.of(entries.entryTerm),
+    entryFieldTf: ChunkedU32.of(entries.entryFieldTf),
+  }
+}
+
+/**
+ * `entries` with the documents in `changed` (doc id → its new search text) made again, the
+ * others as they were: what `collectSearchEntries` gives for the new documents, up to term
+ * ids (which the index does not depend on).
+ *
+ * @example
+ * const next = replaceDocuments(entries, new Map([[42, searchSource(edited)]]))
+ */
+export function replaceDocuments(
+  entries: SearchEntries,
+  changed: ReadonlyMap<number, SearchSource>,
+): SearchEntries {
+  const F = FIELDS.length
+  const N = entries.docCount
+  const terms = [...entries.terms]
+  const termIds = new Map<string, number>()
+  terms.forEach((term, id) => {
+    termIds.set(term, id)
+  })
+  const fieldTf: number[] = new Array(terms.length).fill(0)
+  const fieldLengths = entries.fieldLengths.slice()
+  const identifiers = [...entries.identifiers]
+  const made = new Map<number, { terms: number[]; fieldTfs: number[] }>()
+  let delta = 0
+  for (const [d, doc] of changed) {
+    if (d < 0 || d >= N) throw new RangeError(`no document ${d} among ${N}`)
+    const added = { terms: [] as number[], fieldTfs: [] as number[] }
+    fieldLengths.fill(0, d * F, (d + 1) * F)
+    identifiers[d] = addDocument(
+      doc,
+      d,
+      termIds,
+      terms,
+      fieldLengths,
+      (t, p) => {
+        added.terms.push(t)
+        added.fieldTfs.push(p)
+      },
+      fieldTf,
+    )
+    made.set(d, added)
+    delta +=
+      added.terms.length - ((entries.docStart[d + 1] as number) - (entries.docStart[d] as number))
+  }
+  const oldTerm = entries.entryTerm.flat()
+  const oldFieldTf = entries.entryFieldTf.flat()
+  const entryTerm = new Uint32Array(oldTerm.length + delta)
+  const entryFieldTf = new Uint32Array(oldTerm.length + delta)
+  const docStart = new Uint32Array(N + 1)
+  const old = entries.docStart
+  // The unchanged documents between two changed ones are copied in one piece; their
+  // starts shift by what the changed ones before them gained or lost.
+  let at = 0
+  let d = 0
+  for (const c of [...[...made.keys()].sort((x, y) => x - y), N]) {
+    const from = old[d] as number
+    const to = old[c] as number
+    const shift = at - from
+    for (let x = d; x < c; x++) docStart[x] = (old[x] as number) + shift
+    entryTerm.set(oldTerm.subarray(from, to), at)
+    entryFieldTf.set(oldFieldTf.subarray(from, to), at)
+    at += to - from
+    if (c === N) break
+    const { terms: t, fieldTfs } = made.get(c) as { terms: number[]; fieldTfs: number[] }
+    docStart[c] = at
+    entryTerm.set(t, at)
+    entryFieldTf.set(fieldTfs, at)
+    at += t.length
+    d = c + 1
+  }
+  docStart[N] = at
+  const order = entries.order && withNewTerms(entries.order, terms)
+  return flatEntries({
+    ...(order && { order }),
+    docCount: N,
+    terms,
+    entryTerm,
+    entryFieldTf,
+    docStart,
+    fieldLengths,
+    identifiers,
+  })
+}
+
+/** What BM25 impacts are computed from (see `searchIndexFromEntries`). */
+interface ImpactInputs {
+  docStart: Uint32Array
+  termChunks: readonly Uint32Array[]
+  fieldTfChunks: readonly Uint32Array[]
+  fieldLengths: Uint32Array
+  avg: Float64Array
+  idf: Float64Array
+  /** By term id: the weight of the document being read (0 between documents). */
+  weighted: Float64Array
+  /** The terms of the document being read. */
+  touched: Uint32Array
+}
+
+/**
+ * Adds up document d's weight per term (BM25F: boosted, length-normalized tf) into
+ * `weighted`; returns how many terms it has, listed first in `touched`. Small functions
+ * for the hot loops: V8 optimizes them far better than one large one.
+ */
+function weighDocument(x: ImpactInputs, d: number): number {
+  const { termChunks, fieldTfChunks, fieldLengths, avg, weighted, touched } = x
+  const F = FIELDS.length
+  let count = 0
+  let e = x.docStart[d] as number
+  const end = x.docStart[d + 1] as number
+  while (e < end) {
+    const c = e >>> CHUNK_BITS
+    const terms = termChunks[c] as Uint32Array
+    const fieldTfs = fieldTfChunks[c] as Uint32Array
+    const stop = Math.min(end, (c + 1) << CHUNK_BITS)
+    for (; e < stop; e++) {
+      const t = terms[e & CHUNK_MASK] as number
+      const packed = fieldTfs[e & CHUNK_MASK] as number
+      const f = packed >>> 24
+      const tf = packed & 0xffffff
+      const norm = 1 - B + (B * (fieldLengths[d * F + f] as number)) / (avg[f] as number)
+      if (weighted[t] === 0) touched[count++] = t
+      weighted[t] = (weighted[t] as number) + ((BOOSTS[f] as number) * tf) / norm
+    }
+  }
+  return count
+}
+
+/** Term t's impact in the document just weighed (and its weight reset). */
+function impactOf(x: ImpactInputs, t: number): number {
+  const w = x.weighted[t] as number
+  x.weighted[t] = 0
+  return ((x.idf[t] as number) * (w * (K1 + 1))) / (w + K1)
+}
+
+function highestImpact(x: ImpactInputs): number {
+  let max = 0
+  const N = x.docStart.length - 1
+  for (let d = 0; d < N; d++) {
+    const count = weighDocument(x, d)
+    for (let i = 0; i < count; i++) {
+      const impact = impactOf(x, x.touched[i] as number)
+      if (impact > max) max = impact
+    }
+  }
+  return max
+}
+
+/** Puts document d's postings in place, each impact quantized against `max`. */
+function placePostings(
+  x: ImpactInputs,
+  d: number,
+  max: number,
+  cursor: Uint32Array,
+  docs: Uint32Array,
+  impacts: Uint8Array,
+) {
+  const count = weighDocument(x, d)
+  for (let i = 0; i < count; i++) {
+    const t = x.touched[i] as number
+    const impact = impactOf(x, t)
+    const at = cursor[t] as number
+    cursor[t] = at + 1
+    docs[at] = d
+    // As a 32-bit float first: the quantization the index has always had.
+    impacts[at] = Math.max(1, Math.round((Math.fround(impact) / max) * 254))
+  }
+}
+
+/** Documents per term (a term in two fields of one document counts once). */
+function documentFrequencies(
+  termCount: number,
+  docStart: Uint32Array,
+  termChunks: readonly Uint32Array[],
+): Uint32Array {
+  const df = new Uint32Array(termCount)
+  const lastDoc = new Int32Array(termCount).fill(-1)
+  const N = docStart.length - 1
+  for (let d = 0; d < N; d++) {
+    const end = docStart[d + 1] as number
+    for (let e = docStart[d] as number; e < end; e++) {
+      const t = (termChunks[e >>> CHUNK_BITS] as Uint32Array)[e & CHUNK_MASK] as number
+      if (lastDoc[t] !== d) {
+        lastDoc[t] = d
+        df[t] = (df[t] as number) + 1
+      }
+    }
+  }
+  return df
+}
+
+/**
  * `buildSearchIndex` over `count` documents made one at a time by `documentAt` (each read
- * once, in doc-id order, and let go): at 100,000 reports, holding every document's search
- * text at once would be 450 MB.
+ * once, in doc-id order, and let go).
  *
  * @example
  * const index = buildSearchIndexOf(reports.length, (d) => searchSource(reports[d]))
@@ -134,119 +488,83 @@ export function buildSearchIndexOf(
   count: number,
   documentAt: (docId: number) => SearchSource,
 ): SearchIndexData {
-  const F = FIELDS.length
-  const N = count
-  const termIds = new Map<string, number>()
-  const df: number[] = []
-  const lastDoc: number[] = []
-  const fieldLengths = new Uint32Array(N * F)
-  // Per document, its (term, field << 24 | tf) entries, flattened.
-  const entryTerm = new ChunkedU32()
-  const entryFieldTf = new ChunkedU32()
-  const docStart = new Uint32Array(N + 1)
-  const identifierDocs = new Map<string, number[]>()
-  // Term frequencies of the field being read, by term id (dense; reset after each field).
-  const fieldTf: number[] = []
-  const fieldTouched: number[] = []
+  return searchIndexFromEntries(collectSearchEntries(count, documentAt), { release: true })
+}
 
-  for (let d = 0; d < N; d++) {
-    const doc = documentAt(d)
-    docStart[d] = entryTerm.length
-    for (let f = 0; f < F; f++) {
-      const text = fieldText(doc, FIELDS[f] as Field)
-      if (!text) continue
-      const { words } = tokenize(text)
-      fieldLengths[d * F + f] = words.length
-      for (const word of words) {
-        let id = termIds.get(word)
-        if (id === undefined) {
-          id = df.length
-          termIds.set(word, id)
-          df.push(0)
-          lastDoc.push(-1)
-          fieldTf.push(0)
-        }
-        if (fieldTf[id] === 0) fieldTouched.push(id)
-        fieldTf[id] = (fieldTf[id] as number) + 1
-      }
-      for (const id of fieldTouched) {
-        entryTerm.push(id)
-        entryFieldTf.push((f << 24) | Math.min(fieldTf[id] as number, 0xffffff))
-        fieldTf[id] = 0
-        if (lastDoc[id] !== d) {
-          lastDoc[id] = d
-          df[id] = (df[id] as number) + 1
-        }
-      }
-      fieldTouched.length = 0
-    }
-    for (const key of documentIdentifiers(doc)) {
+/**
+ * The index computed from `entries`. `release`: let go of entries' chunks as they are read
+ * (the entries cannot be used again; at 100,000 reports they are 200 MB).
+ *
+ * @example
+ * const index = searchIndexFromEntries(replaceDocuments(entries, changed))
+ */
+export function searchIndexFromEntries(
+  entries: SearchEntries,
+  options: { release?: boolean } = {},
+): SearchIndexData {
+  const F = FIELDS.length
+  const N = entries.docCount
+  const { entryTerm, entryFieldTf, docStart, fieldLengths, terms } = entries
+  const termCount = terms.length
+  // Documents per term (a term in two fields of one document counts once).
+  const df = documentFrequencies(termCount, docStart, entryTerm.chunks)
+  const identifierDocs = new Map<string, number[]>()
+  entries.identifiers.forEach((keys, d) => {
+    for (const key of keys) {
       const list = identifierDocs.get(key)
       if (!list) identifierDocs.set(key, [d])
       else if (list.at(-1) !== d) list.push(d)
     }
-  }
-  docStart[N] = entryTerm.length
+  })
 
   const avg = new Float64Array(F)
   for (let d = 0; d < N; d++)
     for (let f = 0; f < F; f++) avg[f] = (avg[f] as number) + (fieldLengths[d * F + f] as number)
   for (let f = 0; f < F; f++) avg[f] = Math.max(1, (avg[f] as number) / Math.max(N, 1))
 
-  // The dictionary is complete: postings go straight to their places in sorted-term order.
-  const T = df.length
-  const words = [...termIds.keys()]
-  const order = sortedByBytes(words)
+  // The dictionary (the terms still in use): postings go straight to their places in
+  // sorted-term order.
+  let all = entries.order
+  if (all?.length !== termCount) {
+    all = Uint32Array.from(sortedByBytes(terms))
+    entries.order = all
+  }
+  const order = all.filter((t) => (df[t] as number) > 0)
+  const T = order.length
   const offsets = new Uint32Array(T + 1)
   order.forEach((t, k) => {
     offsets[k + 1] = (offsets[k] as number) + (df[t] as number)
   })
-  const cursor = new Uint32Array(T)
+  const cursor = new Uint32Array(termCount)
   order.forEach((t, k) => {
     cursor[t] = offsets[k] as number
   })
   const total = offsets[T] as number
-  const weighted = new Float64Array(T)
+  const weighted = new Float64Array(termCount)
   const idf = Float64Array.from(df, (n) => Math.log(1 + (N - n + 0.5) / (n + 0.5)))
-  const touched: number[] = []
-  // Calls `each(term, impact)` for every term of document d.
-  const impactsOf = (d: number, each: (t: number, impact: number) => void) => {
-    for (let e = docStart[d] as number; e < (docStart[d + 1] as number); e++) {
-      const t = entryTerm.get(e)
-      const packed = entryFieldTf.get(e)
-      const f = packed >>> 24
-      const tf = packed & 0xffffff
-      const norm = 1 - B + (B * (fieldLengths[d * F + f] as number)) / (avg[f] as number)
-      if (weighted[t] === 0) touched.push(t)
-      weighted[t] = (weighted[t] as number) + ((BOOSTS[f] as number) * tf) / norm
-    }
-    for (const t of touched) {
-      const w = weighted[t] as number
-      each(t, ((idf[t] as number) * (w * (K1 + 1))) / (w + K1))
-      weighted[t] = 0
-    }
-    touched.length = 0
+  const inputs: ImpactInputs = {
+    docStart,
+    termChunks: entryTerm.chunks,
+    fieldTfChunks: entryFieldTf.chunks,
+    fieldLengths,
+    avg,
+    idf,
+    weighted,
+    touched: new Uint32Array(termCount),
   }
   // Two passes over the documents: the highest impact first, then each posting quantized
   // against it and put in place. Holding every impact as a float between the two would be
   // 100 MB at 100,000 reports; computing them twice costs less than that is worth.
-  let max = 0
-  for (let d = 0; d < N; d++)
-    impactsOf(d, (_, impact) => {
-      if (impact > max) max = impact
-    })
+  const max = highestImpact(inputs)
   const docs = new Uint32Array(total)
   const impacts = new Uint8Array(total)
+  const release = options.release === true
   for (let d = 0; d < N; d++) {
-    impactsOf(d, (t, impact) => {
-      const at = cursor[t] as number
-      cursor[t] = at + 1
-      docs[at] = d
-      // As a 32-bit float first: the quantization the index has always had.
-      impacts[at] = Math.max(1, Math.round((Math.fround(impact) / max) * 254))
-    })
-    entryTerm.releaseBefore(docStart[d + 1] as number)
-    entryFieldTf.releaseBefore(docStart[d + 1] as number)
+    placePostings(inputs, d, max, cursor, docs, impacts)
+    if (release) {
+      entryTerm.releaseBefore(docStart[d + 1] as number)
+      entryFieldTf.releaseBefore(docStart[d + 1] as number)
+    }
   }
 
   const idKeys = [...identifierDocs.keys()]
@@ -261,7 +579,7 @@ export function buildSearchIndexOf(
 
   return {
     docCount: N,
-    terms: { keys: order.map((t) => words[t] as string), offsets, docs, impacts },
+    terms: { keys: Array.from(order, (t) => terms[t] as string), offsets, docs, impacts },
     identifiers: {
       keys: idOrder.map((k) => idKeys[k] as string),
       offsets: idOffsets,

@@ -13,11 +13,18 @@
 export {
   buildSearchIndex,
   buildSearchIndexOf,
+  ChunkedU32,
+  collectSearchEntries,
   documentIdentifiers,
   FIELD_BOOSTS,
+  FIELD_COUNT,
+  flatEntries,
   IDENTIFIER_IMPACT,
   type PostingTable,
+  replaceDocuments,
+  type SearchEntries,
   type SearchIndexData,
+  searchIndexFromEntries,
 } from './build-index.ts'
 export {
   buildColumns,

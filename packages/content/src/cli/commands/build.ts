@@ -35,8 +35,12 @@ export const buildCommand: Command = {
         read < result.reportCount
           ? `; ${read.toLocaleString('en')} of ${plural(result.reportCount, 'report file')} read, the others known from the last build`
           : ''
+      const inPlace =
+        result.updatedInPlace === undefined
+          ? ''
+          : `; updated in place, ${plural(result.updatedInPlace, 'file')} written`
       context.stdout.write(
-        `✓ ${plural(result.reportCount, 'report')} compiled into ${displayPath(out)} (${plural(result.output.fileCount, 'file')}, content hash ${result.output.manifest.contentHash}, ${ms} ms${known})\n`,
+        `✓ ${plural(result.reportCount, 'report')} compiled into ${displayPath(out)} (${plural(result.output.fileCount, 'file')}, content hash ${result.output.manifest.contentHash}, ${ms} ms${known}${inPlace})\n`,
       )
     } else if (!result.ok && format === 'human') {
       context.stderr.write(`Nothing written; ${displayPath(out)} is unchanged.\n`)

@@ -1,0 +1,196 @@
+// What the last build's output was made from, as the build's cache keeps it (`state.bin`
+// beside `last.json`), for a build that changed a few reports to update that output in
+// place (in-place-build.ts): the search index's entries (so that no other report is read
+// or tokenized again), each report's hash and the few summary fields the columns, the
+// vocabulary counts and the list order read. One file, read back with few objects: a JSON
+// header, the texts (terms, identifier keys, items, hashes), then typed arrays
+// (little-endian, 4-byte aligned).
+import { readFile } from 'node:fs/promises'
+import type { ReportSummary } from 'colophon-schema'
+import { FIELD_COUNT, flatEntries, type SearchEntries } from './search/index.ts'
+
+/** The summary fields the columns, the vocabulary counts and the list order read. */
+export type StateItem = Pick<
+  ReportSummary,
+  'slug' | 'title' | 'published' | 'type' | 'language' | 'topics' | 'countries' | 'modified'
+> & { series?: { key: string } }
+
+/** A summary's `StateItem`. */
+export function stateItem(s: ReportSummary): StateItem {
+  return {
+    slug: s.slug,
+    title: s.title,
+    published: s.published,
+    type: s.type,
+    language: s.language,
+    modified: s.modified,
+    ...(s.series && { series: { key: s.series.key } }),
+    ...(s.topics && { topics: s.topics }),
+    ...(s.countries && { countries: s.countries }),
+  }
+}
+
+/** The last output's reports in doc-id order, and its search index's entries. */
+export interface BuildState {
+  entries: SearchEntries
+  items: StateItem[]
+  /** Each report's hash (`EmittedReport.hash`). */
+  hashes: string[]
+}
+
+/** Version of `search.bin`'s layout; a file of any other is not used. */
+const STATE_VERSION = 1
+
+interface StateHeader {
+  version: number
+  /** The code that made it (`compilerFingerprint`). */
+  fingerprint: string
+  /** The output it belongs to (its manifest's content hash). */
+  contentHash: string
+  docCount: number
+  fieldCount: number
+  entryCount: number
+  termBytes: number
+  identifierBytes: number
+  itemBytes: number
+  hashBytes: number
+  /** Whether the terms' byte order follows the arrays. */
+  ordered: boolean
+}
+
+const pad4 = (n: number) => (n + 3) & ~3
+const bytesOf = (a: Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)
+
+/**
+ * `state` as the bytes of `state.bin` (in parts, written one after the other), for the
+ * output whose content hash is `contentHash`.
+ *
+ * @example
+ * await writeFile('state.bin', encodeBuildState(state, { fingerprint, contentHash }))
+ */
+export function encodeBuildState(
+  state: BuildState,
+  owner: { fingerprint: string; contentHash: string },
+): Uint8Array[] {
+  const { entries } = state
+  const terms = Buffer.from(entries.terms.join('\n'))
+  const identifiers = Buffer.from(JSON.stringify(entries.identifiers))
+  const items = Buffer.from(JSON.stringify(state.items))
+  const hashes = Buffer.from(JSON.stringify(state.hashes))
+  const header: StateHeader = {
+    version: STATE_VERSION,
+    ...owner,
+    docCount: entries.docCount,
+    fieldCount: FIELD_COUNT,
+    entryCount: entries.entryTerm.length,
+    termBytes: terms.length,
+    identifierBytes: identifiers.length,
+    itemBytes: items.length,
+    hashBytes: hashes.length,
+    ordered: entries.order?.length === entries.terms.length,
+  }
+  const head = Buffer.from(JSON.stringify(header))
+  const parts: Uint8Array[] = [Buffer.alloc(4), head, terms, identifiers, items, hashes]
+  ;(parts[0] as Buffer).writeUInt32LE(head.length)
+  const textLength = parts.reduce((n, part) => n + part.length, 0)
+  parts.push(Buffer.alloc(pad4(textLength) - textLength))
+  for (const array of [
+    entries.docStart,
+    entries.fieldLengths,
+    entries.entryTerm.flat(),
+    entries.entryFieldTf.flat(),
+    ...(header.ordered && entries.order ? [entries.order] : []),
+  ])
+    parts.push(bytesOf(array))
+  return parts
+}
+
+/**
+ * The state in `state.bin` when it belongs to `owner` (same code, same output), else
+ * undefined: a missing, stale or damaged file is never an error, only a slower build.
+ *
+ * @example
+ * const state = await readBuildState('.out.cache/state.bin', { fingerprint, contentHash })
+ */
+export async function readBuildState(
+  path: string,
+  owner: { fingerprint: string; contentHash: string },
+): Promise<BuildState | undefined> {
+  let bytes: Buffer
+  try {
+    bytes = await readFile(path)
+  } catch {
+    return undefined
+  }
+  try {
+    return decodeBuildState(bytes, owner)
+  } catch {
+    return undefined
+  }
+}
+
+function decodeBuildState(
+  bytes: Buffer,
+  owner: { fingerprint: string; contentHash: string },
+): BuildState | undefined {
+  const headLength = bytes.readUInt32LE(0)
+  const header = JSON.parse(bytes.toString('utf8', 4, 4 + headLength)) as StateHeader
+  if (
+    header.version !== STATE_VERSION ||
+    header.fingerprint !== owner.fingerprint ||
+    header.contentHash !== owner.contentHash ||
+    header.fieldCount !== FIELD_COUNT
+  )
+    return undefined
+  let at = 4 + headLength
+  const text = (length: number) => {
+    const value = bytes.toString('utf8', at, at + length)
+    at += length
+    return value
+  }
+  const termText = text(header.termBytes)
+  const terms = termText === '' ? [] : termText.split('\n')
+  const identifiers = JSON.parse(text(header.identifierBytes)) as string[][]
+  const items = JSON.parse(text(header.itemBytes)) as StateItem[]
+  const hashes = JSON.parse(text(header.hashBytes)) as string[]
+  at = pad4(at)
+  // Views of the file's buffer where it is aligned for them (a large file's buffer is its
+  // own), else copies.
+  const array = (length: number) => {
+    const end = at + length * 4
+    if (end > bytes.length) throw new RangeError('state.bin is cut short')
+    const offset = bytes.byteOffset + at
+    let out: Uint32Array
+    if (offset % 4 === 0) out = new Uint32Array(bytes.buffer, offset, length)
+    else {
+      out = new Uint32Array(length)
+      bytesOf(out).set(bytes.subarray(at, end))
+    }
+    at = end
+    return out
+  }
+  const N = header.docCount
+  const docStart = array(N + 1)
+  const fieldLengths = array(N * FIELD_COUNT)
+  const entryTerm = array(header.entryCount)
+  const entryFieldTf = array(header.entryCount)
+  const order = header.ordered ? array(terms.length) : undefined
+  if (
+    identifiers.length !== N ||
+    items.length !== N ||
+    hashes.length !== N ||
+    docStart[N] !== header.entryCount
+  )
+    return undefined
+  const entries = flatEntries({
+    docCount: N,
+    terms,
+    entryTerm,
+    entryFieldTf,
+    docStart,
+    fieldLengths,
+    identifiers,
+    ...(order && { order }),
+  })
+  return { entries, items, hashes }
+}

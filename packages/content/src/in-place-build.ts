@@ -1,0 +1,341 @@
+// A build that changed a few reports and nothing else updates the output folder in place:
+// it reads what it needs of the last output (summaries, the changed reports' blocks, the
+// columns) and the search index's entries from the cache, recomputes what depends on the
+// changed reports, and rewrites only the files whose bytes changed, the manifest last.
+// The files are byte for byte those a full build writes (tested). Anything it does not
+// handle (a report added, removed, withdrawn, moved in the list order, or changed in what
+// the rules across files read, the settings or git dates changed, a problem) returns
+// undefined: the caller builds in full.
+import { readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { CatalogueSettings, CompiledReport, Report, ReportSummary } from 'colophon-schema'
+import { compilerFingerprint } from './build-cache.ts'
+import { type BuildState, readBuildState, type StateItem, stateItem } from './build-state.ts'
+import { parseReport, reportCrossFileKey } from './compiler.ts'
+import {
+  compareSummaries,
+  compileReport,
+  countVocabularies,
+  dumpHashOf,
+  type EmittedReport,
+  ENTRY_DTS,
+  ENTRY_FILES,
+  ENTRY_INLINE_LIMIT,
+  emitReport,
+  entryModule,
+  hashed,
+  pieceHash,
+  reportsPiece,
+  summariesPiece,
+  vocabularyLabels,
+} from './emit.ts'
+import { contentHash } from './hash.ts'
+import type { Manifest } from './output.ts'
+import {
+  buildColumns,
+  type Column,
+  type Columns,
+  columnPieces,
+  openColumns,
+  type RankOrder,
+  replaceDocuments,
+  reportColumns,
+  searchIndexFromEntries,
+  searchPieces,
+  searchSource,
+} from './search/index.ts'
+import { PIECES, type SummaryBlock } from './snapshot/format.ts'
+import { mark } from './timings.ts'
+
+/** Above this many changed report files, a full build. */
+export const IN_PLACE_AT_MOST = 64
+
+export interface InPlaceInput {
+  out: string
+  /** The cache's `state.bin`. */
+  statePath: string
+  settings: CatalogueSettings
+  /** The last build's content hash (its output is what is updated). */
+  contentHash: string
+  /** The report files whose text changed since the last build. */
+  changed: readonly { file: string; text: string }[]
+  /** Each report file's date of change, as the compiler has them. */
+  modified: (file: string) => string | undefined
+  /** Write the typed entry (`index.js`). */
+  entry: boolean
+}
+
+export interface InPlaceUpdate {
+  manifest: Manifest
+  /** Files of the output to write (name → bytes), the manifest among them. */
+  files: Map<string, string | Uint8Array>
+  /** Files of the last output that are no more (a search shard fewer). */
+  removed: string[]
+  /** How many files the output has. */
+  fileCount: number
+  /** The new output's state, for the cache. */
+  state: BuildState
+}
+
+/** One report of a block, as the emit joins it. */
+interface Member {
+  summary: ReportSummary
+  hash: string
+  json: Buffer
+}
+
+/**
+ * What a build of the changed reports writes into the last output, or undefined when it
+ * must build in full.
+ *
+ * @example
+ * const update = await planInPlaceUpdate({ out, statePath, settings, contentHash, changed, modified, entry: true })
+ * if (update) await updateOutput(out, update.files, update.removed)
+ */
+export async function planInPlaceUpdate(input: InPlaceInput): Promise<InPlaceUpdate | undefined> {
+  const { out, settings } = input
+  if (input.changed.length > IN_PLACE_AT_MOST) return undefined
+  const readPiece = async (name: string) => {
+    try {
+      return await readFile(join(out, name))
+    } catch {
+      return undefined
+    }
+  }
+  const manifestBytes = await readPiece(PIECES.manifest)
+  if (!manifestBytes) return undefined
+  const manifest = JSON.parse(manifestBytes.toString('utf8')) as Manifest
+  if (manifest.contentHash !== input.contentHash) return undefined
+  // A piece is used only when it is the one the manifest names (not edited since).
+  const checkedPiece = async (name: string) => {
+    const bytes = await readPiece(name)
+    return bytes && pieceHash(contentHash(bytes)) === manifest.pieces[name] ? bytes : undefined
+  }
+  const stateRead = readBuildState(input.statePath, {
+    fingerprint: compilerFingerprint(),
+    contentHash: manifest.contentHash,
+  })
+
+  // Each changed file parsed on its own; any problem is for the full build to report.
+  const parsed: { file: string; report: Report; html: string | undefined }[] = []
+  for (const { file, text } of input.changed) {
+    const result = parseReport(file, text)
+    if (!result.report || result.problems.length > 0) return undefined
+    parsed.push({ file, report: result.report, html: result.html })
+  }
+  mark('in place: changed files parsed')
+  const state = await stateRead
+  if (!state || state.items.length !== manifest.reportCount) return undefined
+  const { items, hashes } = state
+  mark('in place: state read')
+
+  const blockSize = manifest.blockSize
+  // The blocks of the changed reports, read as the emit wrote them.
+  const blocks = new Map<number, { summaries: ReportSummary[]; reports: CompiledReport[] }>()
+  const blockAt = async (b: number) => {
+    let block = blocks.get(b)
+    if (!block) {
+      const summaries = await checkedPiece(PIECES.summaries(b))
+      const reports = await checkedPiece(PIECES.reports(b))
+      if (!summaries || !reports) return undefined
+      block = {
+        summaries: (JSON.parse(summaries.toString('utf8')) as SummaryBlock<ReportSummary>).items,
+        reports: JSON.parse(reports.toString('utf8')) as CompiledReport[],
+      }
+      blocks.set(b, block)
+    }
+    return block
+  }
+  const docOf = new Map<string, number>()
+  items.forEach((item, d) => {
+    docOf.set(item.slug, d)
+  })
+  // The changed reports, compiled; a report whose compiled form is the same is left out.
+  const changed = new Map<number, EmittedReport>()
+  for (const { file, report, html } of parsed) {
+    const d = docOf.get(report.slug)
+    if (d === undefined) return undefined
+    const before = (await blockAt(Math.floor(d / blockSize)))?.reports[d % blockSize]
+    if (!before || reportCrossFileKey(before) !== reportCrossFileKey(report)) return undefined
+    const compiled = compileReport(report, settings, html, input.modified(file))
+    if (compiled.withdrawn) return undefined
+    const emitted = emitReport(compiled)
+    // The list order (newest first, then by slug) must stay: doc ids are positions in it.
+    const previous = items[d - 1]
+    const next = items[d + 1]
+    if (
+      (previous && compareSummaries(previous as ReportSummary, emitted.summary) >= 0) ||
+      (next && compareSummaries(emitted.summary, next as ReportSummary) >= 0)
+    )
+      return undefined
+    if (emitted.hash !== hashes[d]) changed.set(d, emitted)
+  }
+
+  const files = new Map<string, string | Uint8Array>()
+  const pieces = new Map<string, string | Uint8Array>()
+  const nextItems = [...items]
+  const nextHashes = [...hashes]
+  for (const [d, e] of changed) {
+    nextItems[d] = stateItem(e.summary)
+    nextHashes[d] = e.hash
+    files.set(e.file, e.json)
+  }
+
+  // The blocks holding a changed report, joined again from their members' JSON, which
+  // JSON.stringify gives back byte for byte from what JSON.parse read.
+  for (const b of new Set([...changed.keys()].map((d) => Math.floor(d / blockSize)))) {
+    const block = (await blockAt(b)) as { summaries: ReportSummary[]; reports: CompiledReport[] }
+    const members: Member[] = block.reports.map((report, i) => {
+      const d = b * blockSize + i
+      return (
+        changed.get(d) ?? {
+          summary: block.summaries[i] as ReportSummary,
+          hash: hashes[d] as string,
+          json: Buffer.from(JSON.stringify(report)),
+        }
+      )
+    })
+    pieces.set(PIECES.summaries(b), summariesPiece(members).text)
+    pieces.set(PIECES.reports(b), reportsPiece(members).text)
+  }
+  pieces.set(
+    PIECES.vocabularies,
+    JSON.stringify(countVocabularies(settings, nextItems as unknown as CompiledReport[])),
+  )
+  mark('in place: blocks and vocabularies')
+
+  // The search index, computed again from every report's entries (BM25's statistics are
+  // global), the changed reports' made again.
+  const labels = vocabularyLabels(settings)
+  const entries =
+    changed.size === 0
+      ? state.entries
+      : replaceDocuments(
+          state.entries,
+          new Map([...changed].map(([d, e]) => [d, searchSource(e.report, labels)])),
+        )
+  const search = searchPieces(searchIndexFromEntries(entries))
+  mark('in place: search index')
+
+  const columns = await previousColumns(readPiece, items, settings.language)
+  if (!columns) return undefined
+  const nextColumns = columnPieces(
+    buildColumns(nextItems as ReportSummary[], reportColumns(settings.language), columns),
+  )
+  mark('in place: columns')
+
+  // The manifest: the same pieces in the same order, the search pieces (whose number may
+  // change) where they were.
+  const names: string[] = []
+  let searchPlaced = false
+  for (const name of Object.keys(manifest.pieces)) {
+    if (name.startsWith('search/')) {
+      if (!searchPlaced) names.push(...search.keys())
+      searchPlaced = true
+    } else names.push(name)
+  }
+  if (!searchPlaced) return undefined
+  for (const [name, bytes] of [...search, ...nextColumns]) pieces.set(name, bytes)
+  const nextPieces: Record<string, string> = {}
+  for (const name of names) {
+    const data = pieces.get(name)
+    const hash = data === undefined ? manifest.pieces[name] : pieceHash(hashed(data).hash)
+    if (hash === undefined) return undefined
+    nextPieces[name] = hash
+    if (data !== undefined && hash !== manifest.pieces[name]) files.set(name, data)
+  }
+  const removed = Object.keys(manifest.pieces).filter((name) => !(name in nextPieces))
+  const lines = names.map((name) => `${name} ${nextPieces[name]}\n`)
+  const nextManifest: Manifest = {
+    ...manifest,
+    contentHash: contentHash(lines.join('')),
+    pieces: nextPieces,
+    dumpHash: dumpHashOf(nextHashes.map((hash) => ({ hash }))),
+  }
+  if (input.entry) {
+    const entry = await typedEntry(out, nextManifest, pieces, readPiece)
+    if (entry === undefined) return undefined
+    files.set(ENTRY_FILES.js, entry)
+    files.set(ENTRY_FILES.dts, ENTRY_DTS)
+  }
+  files.set(PIECES.manifest, `${JSON.stringify(nextManifest, null, 1)}\n`)
+  const fileCount = names.length + manifest.reportCount + 1 + (input.entry ? 2 : 0)
+  return {
+    manifest: nextManifest,
+    files,
+    removed,
+    fileCount,
+    state: { entries, items: nextItems, hashes: nextHashes },
+  }
+}
+
+/**
+ * The last output's columns with the orders of its rank columns, as `buildColumns` takes
+ * them to place only the changed reports again.
+ */
+async function previousColumns(
+  readPiece: (name: string) => Promise<Uint8Array | undefined>,
+  summaries: readonly StateItem[],
+  language: string,
+): Promise<Columns | undefined> {
+  let columns: Columns
+  try {
+    columns = await openColumns(readPiece)
+  } catch {
+    return undefined
+  }
+  if (columns.count !== summaries.length) return undefined
+  const orders: Record<string, RankOrder<unknown>> = {}
+  for (const [name, spec] of Object.entries(reportColumns(language))) {
+    if (spec.kind !== 'rank') continue
+    const column = columns.columns[name] as Column | undefined
+    if (column?.kind !== 'number') return undefined
+    // A rank column holds each position's place in the order: the order is its inverse.
+    const order = new Uint32Array(summaries.length)
+    column.values.forEach((rank, position) => {
+      order[rank] = position
+    })
+    orders[name] = { keys: summaries.map((s) => spec.key(s as ReportSummary)), order }
+  }
+  return { ...columns, orders, items: summaries }
+}
+
+/**
+ * The typed entry for `manifest`: the pieces inlined while they are small enough (read
+ * from the last output where they did not change), else the entry that says where they are.
+ */
+async function typedEntry(
+  out: string,
+  manifest: Manifest,
+  changed: ReadonlyMap<string, string | Uint8Array>,
+  readPiece: (name: string) => Promise<Uint8Array | undefined>,
+): Promise<string | undefined> {
+  const names = Object.keys(manifest.pieces)
+  // The emit counts a piece made as text in characters, one made as bytes in bytes.
+  let size = 0
+  for (const name of names) {
+    const data = changed.get(name)
+    if (typeof data === 'string') size += data.length
+    else if (data !== undefined) size += data.byteLength
+    else if (TEXT_PIECE.test(name)) {
+      const bytes = await readPiece(name)
+      if (bytes === undefined) return undefined
+      size += Buffer.from(bytes).toString('utf8').length
+    } else {
+      const stats = await stat(join(out, name)).catch(() => undefined)
+      if (!stats) return undefined
+      size += stats.size
+    }
+  }
+  if (size > ENTRY_INLINE_LIMIT) return entryModule(undefined, manifest, size)
+  const pieces = new Map<string, string | Uint8Array>()
+  for (const name of names) {
+    const data = changed.get(name) ?? (await readPiece(name))
+    if (data === undefined) return undefined
+    pieces.set(name, data)
+  }
+  return entryModule(pieces, manifest, size)
+}
+
+/** The pieces the emit makes as text, not bytes: settings, vocabularies, shards, withdrawn. */
+const TEXT_PIECE = /^(catalogue|vocabularies|withdrawn)\.json$|^(slugs|identifiers)\//
