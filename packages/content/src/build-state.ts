@@ -5,9 +5,9 @@
 // vocabulary counts and the list order read. One file, read back with few objects: a JSON
 // header, the texts (terms, identifier keys, items, hashes), then typed arrays
 // (little-endian, 4-byte aligned).
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import type { ReportSummary } from 'colophon-schema'
-import { FIELD_COUNT, flatEntries, type SearchEntries } from './search/index.ts'
+import { FIELD_COUNT, type TermEntries } from './search/index.ts'
 
 /** The summary fields the columns, the vocabulary counts and the list order read. */
 export type StateItem = Pick<
@@ -32,7 +32,7 @@ export function stateItem(s: ReportSummary): StateItem {
 
 /** The last output's reports in doc-id order, and its search index's entries. */
 export interface BuildState {
-  entries: SearchEntries
+  entries: TermEntries
   items: StateItem[]
   /** Each report's hash (`EmittedReport.hash`). */
   hashes: string[]
@@ -49,13 +49,12 @@ interface StateHeader {
   contentHash: string
   docCount: number
   fieldCount: number
+  termCount: number
   entryCount: number
   termBytes: number
   identifierBytes: number
   itemBytes: number
   hashBytes: number
-  /** Whether the terms' byte order follows the arrays. */
-  ordered: boolean
 }
 
 const pad4 = (n: number) => (n + 3) & ~3
@@ -82,12 +81,12 @@ export function encodeBuildState(
     ...owner,
     docCount: entries.docCount,
     fieldCount: FIELD_COUNT,
-    entryCount: entries.entryTerm.length,
+    termCount: entries.terms.length,
+    entryCount: entries.entryDoc.length,
     termBytes: terms.length,
     identifierBytes: identifiers.length,
     itemBytes: items.length,
     hashBytes: hashes.length,
-    ordered: entries.order?.length === entries.terms.length,
   }
   const head = Buffer.from(JSON.stringify(header))
   const parts: Uint8Array[] = [Buffer.alloc(4), head, terms, identifiers, items, hashes]
@@ -95,11 +94,10 @@ export function encodeBuildState(
   const textLength = parts.reduce((n, part) => n + part.length, 0)
   parts.push(Buffer.alloc(pad4(textLength) - textLength))
   for (const array of [
-    entries.docStart,
+    entries.termStart,
     entries.fieldLengths,
-    entries.entryTerm.flat(),
-    entries.entryFieldTf.flat(),
-    ...(header.ordered && entries.order ? [entries.order] : []),
+    entries.entryDoc,
+    entries.entryFieldTf,
   ])
     parts.push(bytesOf(array))
   return parts
@@ -118,7 +116,8 @@ export async function readBuildState(
 ): Promise<BuildState | undefined> {
   let bytes: Buffer
   try {
-    bytes = await readFile(path)
+    // In one read: the promise API reads a large file in chunks of 512 KB, a round trip each.
+    bytes = readFileSync(path)
   } catch {
     return undefined
   }
@@ -170,27 +169,26 @@ function decodeBuildState(
     return out
   }
   const N = header.docCount
-  const docStart = array(N + 1)
+  const termStart = array(header.termCount + 1)
   const fieldLengths = array(N * FIELD_COUNT)
-  const entryTerm = array(header.entryCount)
+  const entryDoc = array(header.entryCount)
   const entryFieldTf = array(header.entryCount)
-  const order = header.ordered ? array(terms.length) : undefined
   if (
+    terms.length !== header.termCount ||
     identifiers.length !== N ||
     items.length !== N ||
     hashes.length !== N ||
-    docStart[N] !== header.entryCount
+    termStart[header.termCount] !== header.entryCount
   )
     return undefined
-  const entries = flatEntries({
+  const entries = {
     docCount: N,
     terms,
-    entryTerm,
+    termStart,
+    entryDoc,
     entryFieldTf,
-    docStart,
     fieldLengths,
     identifiers,
-    ...(order && { order }),
-  })
+  }
   return { entries, items, hashes }
 }

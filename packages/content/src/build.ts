@@ -36,7 +36,7 @@ import { type InPlaceUpdate, planInPlaceUpdate } from './in-place-build.ts'
 import { defaultThreads, parseInWorkers, type SourcePath } from './parse-pool.ts'
 import type { ContentProblem } from './problem.ts'
 import { slugFromFileName } from './report-file.ts'
-import type { SearchEntries } from './search/index.ts'
+import { type SearchEntries, termEntriesOf } from './search/index.ts'
 import {
   listSourceFiles,
   readSourceFile,
@@ -571,15 +571,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // in only when the compile succeeded, and removed otherwise.
   const output = newOutputFolder(options.out)
   const keepCache = useCache && loaded.reportFiles <= CACHE_AT_MOST
-  let state: BuildState | undefined
+  // What the emit made the search index from, for the state of the output in the cache.
+  let made: { entries: SearchEntries; ordered: readonly EmittedReport[] } | undefined
   let result: CompileResult
   try {
     result = compiler.compile({
       sink: output.write,
       ...(keepCache && {
         onSearchEntries: (entries: SearchEntries, ordered: readonly EmittedReport[]) => {
-          const items = ordered.map((e) => stateItem(e.summary))
-          state = { entries, items, hashes: ordered.map((e) => e.hash) }
+          made = { entries, ordered }
         },
       }),
     })
@@ -599,7 +599,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const parsed = new Map<string, ParsedReport>()
     for (const { key, parsed: p } of loaded.parsed.values())
       if (p.report && p.problems.length === 0) parsed.set(key, p)
-    if (state) await writeBuildState(options.out, state, contentHash)
+    if (made) {
+      const { entries, ordered } = made
+      const state: BuildState = {
+        entries: termEntriesOf(entries),
+        items: ordered.map((e) => stateItem(e.summary)),
+        hashes: ordered.map((e) => e.hash),
+      }
+      await writeBuildState(options.out, state, contentHash)
+    }
     await writeBuildCache(options.out, { parsed, last: lastBuild(contentHash) })
     mark('cache')
   }

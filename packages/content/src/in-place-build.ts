@@ -38,9 +38,9 @@ import {
   columnPieces,
   openColumns,
   type RankOrder,
-  replaceDocuments,
+  replaceTermEntries,
   reportColumns,
-  searchIndexFromEntries,
+  searchIndexFromTermEntries,
   searchPieces,
   searchSource,
 } from './search/index.ts'
@@ -210,11 +210,11 @@ export async function planInPlaceUpdate(input: InPlaceInput): Promise<InPlaceUpd
   const entries =
     changed.size === 0
       ? state.entries
-      : replaceDocuments(
+      : replaceTermEntries(
           state.entries,
           new Map([...changed].map(([d, e]) => [d, searchSource(e.report, labels)])),
         )
-  const search = searchPieces(searchIndexFromEntries(entries))
+  const search = searchPieces(searchIndexFromTermEntries(entries))
   mark('in place: search index')
 
   const columns = await previousColumns(readPiece, items, settings.language)

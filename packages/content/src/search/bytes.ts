@@ -53,6 +53,36 @@ export class ByteWriter {
     this.length += value.length
   }
 
+  /** Ascending `values[from…to)` as varint gaps (each minus the one before, minus 1). */
+  gaps(values: Uint32Array, from: number, to: number) {
+    this.#room((to - from) * 5)
+    const bytes = this.#bytes
+    let at = this.length
+    let previous = -1
+    for (let i = from; i < to; i++) {
+      const value = values[i] as number
+      let v = (value - previous - 1) >>> 0
+      previous = value
+      while (v >= 0x80) {
+        bytes[at++] = (v & 0x7f) | 0x80
+        v >>>= 7
+      }
+      bytes[at++] = v
+    }
+    this.length = at
+  }
+
+  /** `text` as a varint byte length, then its UTF-8 bytes. */
+  utf8(text: string) {
+    this.#room(5 + text.length * 3)
+    // The length goes first: encoded after a gap of five bytes, then moved when shorter.
+    const start = this.length
+    const written = utf8.encodeInto(text, this.#bytes.subarray(start + 5)).written
+    this.varint(written)
+    this.#bytes.copyWithin(this.length, start + 5, start + 5 + written)
+    this.length += written
+  }
+
   /** A copy of what was written. */
   finish(): Uint8Array {
     return this.#bytes.slice(0, this.length)

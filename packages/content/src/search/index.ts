@@ -18,10 +18,8 @@ export {
   documentIdentifiers,
   FIELD_BOOSTS,
   FIELD_COUNT,
-  flatEntries,
   IDENTIFIER_IMPACT,
   type PostingTable,
-  replaceDocuments,
   type SearchEntries,
   type SearchIndexData,
   searchIndexFromEntries,
@@ -71,4 +69,10 @@ export {
   topK,
 } from './query.ts'
 export { markdownText, type SearchSource, searchSource, type VocabularyLabels } from './source.ts'
+export {
+  replaceTermEntries,
+  searchIndexFromTermEntries,
+  type TermEntries,
+  termEntriesOf,
+} from './term-entries.ts'
 export { foldText, type QueryTokens, type Tokens, tokenize, tokenizeQuery } from './tokenize.ts'

@@ -26,12 +26,7 @@ const shardName = (kind: 'terms' | 'ids', k: number) =>
 export type ReadPiece = (name: string) => Promise<Uint8Array | undefined>
 
 function writeDocs(w: ByteWriter, docs: Uint32Array, from: number, to: number) {
-  let previous = -1
-  for (let p = from; p < to; p++) {
-    const d = docs[p] as number
-    w.varint(d - previous - 1)
-    previous = d
-  }
+  w.gaps(docs, from, to)
 }
 
 function termShards(
@@ -78,9 +73,7 @@ function identifierShards(
     const begin = k
     while (k < table.keys.length && (k === begin || data.length < target)) {
       starts.push(data.length)
-      const key = utf8.encode(table.keys[k] as string)
-      data.varint(key.length)
-      data.bytes(key)
+      data.utf8(table.keys[k] as string)
       const from = table.offsets[k] as number
       const to = table.offsets[k + 1] as number
       data.varint(to - from)
@@ -118,18 +111,22 @@ export function searchPieces(
   h.u32(keys.length)
   h.u32(terms.pieces.length)
   h.u32(ids.pieces.length)
-  const encoded = keys.map((t) => utf8.encode(t))
-  h.u32(encoded.reduce((n, b) => n + b.length, 0))
-  for (const b of encoded) h.bytes(b)
-  for (const b of encoded) h.varint(b.length)
+  // Every term's UTF-8 bytes, then every term's byte length.
+  const text = new Uint8Array(keys.reduce((n, t) => n + t.length * 3, 0))
+  const lengths = new Uint32Array(keys.length)
+  let size = 0
+  keys.forEach((t, i) => {
+    const n = utf8.encodeInto(t, text.subarray(size)).written
+    lengths[i] = n
+    size += n
+  })
+  h.u32(size)
+  h.bytes(text.subarray(0, size))
+  for (const n of lengths) h.varint(n)
   for (let t = 0; t < keys.length; t++)
     h.varint((offsets[t + 1] as number) - (offsets[t] as number))
   for (const f of terms.first) h.u32(f)
-  for (const key of ids.first) {
-    const b = utf8.encode(key)
-    h.varint(b.length)
-    h.bytes(b)
-  }
+  for (const key of ids.first) h.utf8(key)
   const pieces = new Map<string, Uint8Array>([[SEARCH_HEADER, h.finish()]])
   for (const [k, p] of terms.pieces.entries()) pieces.set(shardName('terms', k), p)
   for (const [k, p] of ids.pieces.entries()) pieces.set(shardName('ids', k), p)

@@ -1,0 +1,306 @@
+// The index's entries by term, as the build's cache keeps them: for each term (in byte
+// order), its (document, field, tf) entries by document. Computing the index from them reads
+// and writes in order, where the entries by document scatter every posting; and a few
+// documents are replaced in one pass. A build that changed a few reports computes the
+// index from these (see in-place-build.ts); the bytes are those of `searchIndexFromEntries`
+// over the same documents (tested).
+import {
+  addDocument,
+  averageLengths,
+  BM25,
+  FIELD_COUNT,
+  identifierTable,
+  type SearchEntries,
+  type SearchIndexData,
+  sortedByBytes,
+} from './build-index.ts'
+import { compareBytes, utf8 } from './bytes.ts'
+import type { SearchSource } from './source.ts'
+
+/** The entries by term. */
+export interface TermEntries {
+  docCount: number
+  /** Every term with at least one entry, in UTF-8 byte order. */
+  terms: string[]
+  /** Term k's entries are `termStart[k]` … `termStart[k + 1]`. */
+  termStart: Uint32Array
+  /** Each entry's document: ascending within a term (a document's entries by field). */
+  entryDoc: Uint32Array
+  /** Each entry's field `>>> 24` and tf `& 0xffffff`. */
+  entryFieldTf: Uint32Array
+  /** `fieldLengths[d * FIELD_COUNT + f]`: words in field f of document d. */
+  fieldLengths: Uint32Array
+  identifiers: (readonly string[])[]
+}
+
+/**
+ * The entries of `entries` by term.
+ *
+ * @example
+ * const byTerm = termEntriesOf(collectSearchEntries(n, documentAt))
+ */
+export function termEntriesOf(entries: SearchEntries): TermEntries {
+  const { docStart, terms } = entries
+  const N = entries.docCount
+  const termCount = terms.length
+  const term = entries.entryTerm.flat()
+  const fieldTf = entries.entryFieldTf.flat()
+  const count = new Uint32Array(termCount)
+  for (const t of term) count[t] = (count[t] as number) + 1
+  const sorted =
+    entries.order?.length === termCount ? Array.from(entries.order) : sortedByBytes(terms)
+  const order = sorted.filter((t) => (count[t] as number) > 0)
+  const termStart = new Uint32Array(order.length + 1)
+  const cursor = new Uint32Array(termCount)
+  order.forEach((t, k) => {
+    cursor[t] = termStart[k] as number
+    termStart[k + 1] = (termStart[k] as number) + (count[t] as number)
+  })
+  const entryDoc = new Uint32Array(term.length)
+  const entryFieldTfByTerm = new Uint32Array(term.length)
+  for (let d = 0; d < N; d++) {
+    for (let e = docStart[d] as number; e < (docStart[d + 1] as number); e++) {
+      const t = term[e] as number
+      const at = cursor[t] as number
+      cursor[t] = at + 1
+      entryDoc[at] = d
+      entryFieldTfByTerm[at] = fieldTf[e] as number
+    }
+  }
+  return {
+    docCount: N,
+    terms: order.map((t) => terms[t] as string),
+    termStart,
+    entryDoc,
+    entryFieldTf: entryFieldTfByTerm,
+    fieldLengths: entries.fieldLengths,
+    identifiers: entries.identifiers,
+  }
+}
+
+/**
+ * `x` with the documents in `changed` (doc id → its new search text) made again, the others
+ * as they were.
+ *
+ * @example
+ * const next = replaceTermEntries(byTerm, new Map([[42, searchSource(edited)]]))
+ */
+export function replaceTermEntries(
+  x: TermEntries,
+  changed: ReadonlyMap<number, SearchSource>,
+): TermEntries {
+  const F = FIELD_COUNT
+  const N = x.docCount
+  const isChanged = new Uint8Array(N)
+  const fieldLengths = x.fieldLengths.slice()
+  const identifiers = [...x.identifiers]
+  // The changed documents' entries, by term: [doc, fieldTf] pairs by document, then field.
+  const added = new Map<string, number[]>()
+  const termIds = new Map<string, number>()
+  const localTerms: string[] = []
+  const scratch: number[] = []
+  for (const d of [...changed.keys()].sort((a, b) => a - b)) {
+    if (!Number.isInteger(d) || d < 0 || d >= N) throw new RangeError(`no document ${d}`)
+    isChanged[d] = 1
+    fieldLengths.fill(0, d * F, (d + 1) * F)
+    const doc = changed.get(d) as SearchSource
+    identifiers[d] = addDocument(
+      doc,
+      d,
+      termIds,
+      localTerms,
+      fieldLengths,
+      (t, packed) => {
+        const term = localTerms[t] as string
+        const list = added.get(term)
+        if (list) list.push(d, packed)
+        else added.set(term, [d, packed])
+      },
+      scratch,
+    )
+  }
+  // The dictionary: the old terms with the new ones placed among them (by binary search on
+  // their bytes); terms left with no entry drop out below.
+  const known = new Map<string, number>()
+  x.terms.forEach((term, k) => {
+    known.set(term, k)
+  })
+  const fresh = [...added.keys()].filter((term) => !known.has(term))
+  const places = fresh.map((term) => ({ term, at: insertionPoint(x.terms, term) }))
+  places.sort((a, b) => a.at - b.at || compareStrings(a.term, b.term))
+  const merged: { term: string; old: number }[] = []
+  let p = 0
+  for (let k = 0; k <= x.terms.length; k++) {
+    while (p < places.length && (places[p] as { at: number }).at === k) {
+      merged.push({ term: (places[p] as { term: string }).term, old: -1 })
+      p++
+    }
+    if (k < x.terms.length) merged.push({ term: x.terms[k] as string, old: k })
+  }
+
+  let size = x.entryDoc.length
+  for (const list of added.values()) size += list.length / 2
+  const entryDoc = new Uint32Array(size)
+  const entryFieldTf = new Uint32Array(size)
+  const terms: string[] = []
+  const starts: number[] = [0]
+  let at = 0
+  for (const { term, old } of merged) {
+    const from = old < 0 ? 0 : (x.termStart[old] as number)
+    const to = old < 0 ? 0 : (x.termStart[old + 1] as number)
+    const extra = added.get(term) ?? []
+    let e = from
+    let a = 0
+    // A merge by document: the old entries of unchanged documents, the new ones in order.
+    while (e < to || a < extra.length) {
+      const oldDoc = e < to ? (x.entryDoc[e] as number) : N
+      if (e < to && isChanged[oldDoc]) {
+        e++
+        continue
+      }
+      const newDoc = a < extra.length ? (extra[a] as number) : N
+      if (oldDoc < newDoc) {
+        entryDoc[at] = oldDoc
+        entryFieldTf[at++] = x.entryFieldTf[e++] as number
+      } else {
+        entryDoc[at] = newDoc
+        entryFieldTf[at++] = extra[a + 1] as number
+        a += 2
+      }
+    }
+    if (at === starts[starts.length - 1]) continue
+    terms.push(term)
+    starts.push(at)
+  }
+  return {
+    docCount: N,
+    terms,
+    termStart: Uint32Array.from(starts),
+    entryDoc: entryDoc.subarray(0, at),
+    entryFieldTf: entryFieldTf.subarray(0, at),
+    fieldLengths,
+    identifiers,
+  }
+}
+
+const compareStrings = (a: string, b: string) => {
+  const x = utf8.encode(a)
+  const y = utf8.encode(b)
+  return compareBytes(x, 0, x.length, y, 0, y.length)
+}
+
+/** Where `term` goes among `sorted` (byte order). */
+function insertionPoint(sorted: readonly string[], term: string): number {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (compareStrings(sorted[middle] as string, term) < 0) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/**
+ * The index computed from the entries by term: what `searchIndexFromEntries` gives over the
+ * same documents, byte for byte, reading each entry twice in order.
+ *
+ * @example
+ * const pieces = searchPieces(searchIndexFromTermEntries(byTerm))
+ */
+export function searchIndexFromTermEntries(x: TermEntries): SearchIndexData {
+  const N = x.docCount
+  const T = x.terms.length
+  const norms = lengthNorms(x.fieldLengths, N)
+  const { offsets, idf } = postingOffsets(x)
+  const docs = new Uint32Array(offsets[T] as number)
+  const impacts = new Float64Array(offsets[T] as number)
+  for (let k = 0; k < T; k++)
+    weighTerm(x, norms, idf[k] as number, k, offsets[k] as number, docs, impacts)
+  return {
+    docCount: N,
+    terms: { keys: x.terms, offsets, docs, impacts: quantized(impacts) },
+    identifiers: identifierTable(x.identifiers),
+  }
+}
+
+// The loops below are small functions of their own: a build runs each once, and V8
+// optimizes a small function's loop far sooner than one inside a large function.
+
+/** BM25's length normalization of each document's fields. */
+function lengthNorms(fieldLengths: Uint32Array, N: number): Float64Array {
+  const { B } = BM25
+  const F = FIELD_COUNT
+  const avg = averageLengths(fieldLengths, N)
+  const norms = new Float64Array(fieldLengths.length)
+  for (let i = 0; i < norms.length; i++)
+    norms[i] = 1 - B + (B * (fieldLengths[i] as number)) / (avg[i % F] as number)
+  return norms
+}
+
+/** Where each term's postings start (one per document holding it), and its idf. */
+function postingOffsets(x: TermEntries): { offsets: Uint32Array; idf: Float64Array } {
+  const N = x.docCount
+  const T = x.terms.length
+  const offsets = new Uint32Array(T + 1)
+  const idf = new Float64Array(T)
+  for (let k = 0; k < T; k++) {
+    const n = distinctDocs(x.entryDoc, x.termStart[k] as number, x.termStart[k + 1] as number)
+    offsets[k + 1] = (offsets[k] as number) + n
+    idf[k] = Math.log(1 + (N - n + 0.5) / (n + 0.5))
+  }
+  return { offsets, idf }
+}
+
+/** Each impact as a byte, against the highest (as a 32-bit float first, as always). */
+function quantized(impacts: Float64Array): Uint8Array {
+  let max = 0
+  for (let i = 0; i < impacts.length; i++)
+    if ((impacts[i] as number) > max) max = impacts[i] as number
+  const out = new Uint8Array(impacts.length)
+  for (let i = 0; i < impacts.length; i++)
+    out[i] = Math.max(1, Math.round((Math.fround(impacts[i] as number) / max) * 254))
+  return out
+}
+
+function distinctDocs(entryDoc: Uint32Array, from: number, to: number): number {
+  let n = 0
+  let last = -1
+  for (let e = from; e < to; e++) {
+    const d = entryDoc[e] as number
+    if (d !== last) {
+      n++
+      last = d
+    }
+  }
+  return n
+}
+
+/** Term k's postings from `at`: each document's impact, its entries weighed in field order. */
+function weighTerm(
+  x: TermEntries,
+  norms: Float64Array,
+  idf: number,
+  k: number,
+  at: number,
+  docs: Uint32Array,
+  impacts: Float64Array,
+) {
+  const { K1, BOOSTS } = BM25
+  const F = FIELD_COUNT
+  const { entryDoc, entryFieldTf } = x
+  const to = x.termStart[k + 1] as number
+  let e = x.termStart[k] as number
+  let out = at
+  while (e < to) {
+    const d = entryDoc[e] as number
+    let w = 0
+    for (; e < to && entryDoc[e] === d; e++) {
+      const packed = entryFieldTf[e] as number
+      const f = packed >>> 24
+      w += ((BOOSTS[f] as number) * (packed & 0xffffff)) / (norms[d * F + f] as number)
+    }
+    docs[out] = d
+    impacts[out++] = (idf * (w * (K1 + 1))) / (w + K1)
+  }
+}
