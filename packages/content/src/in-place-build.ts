@@ -152,11 +152,12 @@ export async function planInPlaceUpdate(input: InPlaceInput): Promise<InPlaceUpd
   })
   // The changed reports, compiled; a report whose compiled form is the same is left out.
   const changed = new Map<number, EmittedReport>()
+  const before = new Map<number, CompiledReport>()
   for (const { file, report, html } of parsed) {
     const d = docOf.get(report.slug)
     if (d === undefined) return undefined
-    const before = (await blockAt(Math.floor(d / blockSize)))?.reports[d % blockSize]
-    if (!before || reportCrossFileKey(before) !== reportCrossFileKey(report)) return undefined
+    const old = (await blockAt(Math.floor(d / blockSize)))?.reports[d % blockSize]
+    if (!old || reportCrossFileKey(old) !== reportCrossFileKey(report)) return undefined
     const compiled = compileReport(report, settings, html, input.modified(file))
     if (compiled.withdrawn) return undefined
     const emitted = emitReport(compiled)
@@ -168,7 +169,9 @@ export async function planInPlaceUpdate(input: InPlaceInput): Promise<InPlaceUpd
       (next && compareSummaries(emitted.summary, next as ReportSummary) >= 0)
     )
       return undefined
-    if (emitted.hash !== hashes[d]) changed.set(d, emitted)
+    if (emitted.hash === hashes[d]) continue
+    changed.set(d, emitted)
+    before.set(d, old)
   }
 
   const files = new Map<string, string | Uint8Array>()
@@ -213,6 +216,7 @@ export async function planInPlaceUpdate(input: InPlaceInput): Promise<InPlaceUpd
       : replaceTermEntries(
           state.entries,
           new Map([...changed].map(([d, e]) => [d, searchSource(e.report, labels)])),
+          new Map([...before].map(([d, report]) => [d, searchSource(report, labels)])),
         )
   const search = searchPieces(searchIndexFromTermEntries(entries))
   mark('in place: search index')

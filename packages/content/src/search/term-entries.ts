@@ -80,7 +80,8 @@ export function termEntriesOf(entries: SearchEntries): TermEntries {
 
 /**
  * `x` with the documents in `changed` (doc id → its new search text) made again, the others
- * as they were.
+ * as they were. With `previous` (each changed document's search text before), only the
+ * terms those texts hold are looked into; the others' entries are copied as they are.
  *
  * @example
  * const next = replaceTermEntries(byTerm, new Map([[42, searchSource(edited)]]))
@@ -88,6 +89,7 @@ export function termEntriesOf(entries: SearchEntries): TermEntries {
 export function replaceTermEntries(
   x: TermEntries,
   changed: ReadonlyMap<number, SearchSource>,
+  previous?: ReadonlyMap<number, SearchSource>,
 ): TermEntries {
   const F = FIELD_COUNT
   const N = x.docCount
@@ -96,66 +98,80 @@ export function replaceTermEntries(
   const identifiers = [...x.identifiers]
   // The changed documents' entries, by term: [doc, fieldTf] pairs by document, then field.
   const added = new Map<string, number[]>()
-  const termIds = new Map<string, number>()
-  const localTerms: string[] = []
-  const scratch: number[] = []
-  for (const d of [...changed.keys()].sort((a, b) => a - b)) {
+  const docs = [...changed.keys()].sort((a, b) => a - b)
+  for (const d of docs) {
     if (!Number.isInteger(d) || d < 0 || d >= N) throw new RangeError(`no document ${d}`)
     isChanged[d] = 1
     fieldLengths.fill(0, d * F, (d + 1) * F)
-    const doc = changed.get(d) as SearchSource
-    identifiers[d] = addDocument(
-      doc,
+    identifiers[d] = documentEntries(
+      changed.get(d) as SearchSource,
       d,
-      termIds,
-      localTerms,
       fieldLengths,
-      (t, packed) => {
-        const term = localTerms[t] as string
+      (term, packed) => {
         const list = added.get(term)
         if (list) list.push(d, packed)
         else added.set(term, [d, packed])
       },
-      scratch,
     )
   }
-  // The dictionary: the old terms with the new ones placed among them (by binary search on
-  // their bytes); terms left with no entry drop out below.
-  const known = new Map<string, number>()
-  x.terms.forEach((term, k) => {
-    known.set(term, k)
-  })
-  const fresh = [...added.keys()].filter((term) => !known.has(term))
-  const places = fresh.map((term) => ({ term, at: insertionPoint(x.terms, term) }))
-  places.sort((a, b) => a.at - b.at || compareStrings(a.term, b.term))
-  const merged: { term: string; old: number }[] = []
-  let p = 0
-  for (let k = 0; k <= x.terms.length; k++) {
-    while (p < places.length && (places[p] as { at: number }).at === k) {
-      merged.push({ term: (places[p] as { term: string }).term, old: -1 })
-      p++
+  // The terms to look into: those of the changed documents, before and now (all of them
+  // when the texts before are not known, or hold a term the entries do not).
+  let before: Set<string> | undefined = previous && new Set()
+  let removed = 0
+  for (const d of docs) {
+    const doc = previous?.get(d)
+    if (!doc || !before) {
+      before = undefined
+      break
     }
-    if (k < x.terms.length) merged.push({ term: x.terms[k] as string, old: k })
+    documentEntries(doc, 0, new Uint32Array(F), (term) => {
+      before?.add(term)
+      removed++
+    })
   }
+  const looked = new Set<number>()
+  const fresh: { term: string; at: number }[] = []
+  for (const term of new Set([...added.keys(), ...(before ?? [])])) {
+    const at = insertionPoint(x.terms, term)
+    if (x.terms[at] === term) looked.add(at)
+    else if (added.has(term)) fresh.push({ term, at })
+    else before = undefined
+  }
+  const lookedAt = before ? [...looked].sort((a, b) => a - b) : undefined
+  fresh.sort((a, b) => a.at - b.at || compareStrings(a.term, b.term))
 
   let size = x.entryDoc.length
   for (const list of added.values()) size += list.length / 2
   const entryDoc = new Uint32Array(size)
   const entryFieldTf = new Uint32Array(size)
   const terms: string[] = []
-  const starts: number[] = [0]
+  const termStart = new Uint32Array(x.terms.length + fresh.length + 1)
   let at = 0
-  for (const { term, old } of merged) {
-    const from = old < 0 ? 0 : (x.termStart[old] as number)
-    const to = old < 0 ? 0 : (x.termStart[old + 1] as number)
+  let dropped = 0
+  // Old terms from..to copied as they are, in one piece.
+  const copyTerms = (from: number, to: number) => {
+    if (from >= to) return
+    const start = x.termStart[from] as number
+    const end = x.termStart[to] as number
+    entryDoc.set(x.entryDoc.subarray(start, end), at)
+    entryFieldTf.set(x.entryFieldTf.subarray(start, end), at)
+    for (let k = from; k < to; k++) {
+      terms.push(x.terms[k] as string)
+      termStart[terms.length] = at + (x.termStart[k + 1] as number) - start
+    }
+    at += end - start
+  }
+  // One term: its old entries (from..to) of unchanged documents merged with the new ones.
+  const mergeTerm = (term: string, from: number, to: number) => {
     const extra = added.get(term) ?? []
+    const begin = at
     let e = from
     let a = 0
-    // A merge by document: the old entries of unchanged documents, the new ones in order.
     while (e < to || a < extra.length) {
       const oldDoc = e < to ? (x.entryDoc[e] as number) : N
       if (e < to && isChanged[oldDoc]) {
         e++
+        dropped++
         continue
       }
       const newDoc = a < extra.length ? (extra[a] as number) : N
@@ -168,19 +184,62 @@ export function replaceTermEntries(
         a += 2
       }
     }
-    if (at === starts[starts.length - 1]) continue
+    if (at === begin) return
     terms.push(term)
-    starts.push(at)
+    termStart[terms.length] = at
   }
+  let next = 0
+  let f = 0
+  const visit = lookedAt ?? null
+  let v = 0
+  for (;;) {
+    // The next term to look into: an old one of the changed documents, or a new one.
+    const oldK = visit ? (v < visit.length ? (visit[v] as number) : x.terms.length) : next
+    const freshK = f < fresh.length ? (fresh[f] as { at: number }).at : x.terms.length
+    const k = Math.min(oldK, freshK)
+    copyTerms(next, k)
+    next = Math.max(next, k)
+    if (freshK <= oldK && f < fresh.length) {
+      mergeTerm((fresh[f] as { term: string }).term, 0, 0)
+      f++
+      continue
+    }
+    if (k >= x.terms.length) break
+    mergeTerm(x.terms[k] as string, x.termStart[k] as number, x.termStart[k + 1] as number)
+    next = k + 1
+    v++
+  }
+  // The texts before named the entries to drop; if they did not account for all of them,
+  // the entries were made from something else: look into every term instead.
+  if (lookedAt && dropped !== removed) return replaceTermEntries(x, changed)
   return {
     docCount: N,
     terms,
-    termStart: Uint32Array.from(starts),
+    termStart: termStart.slice(0, terms.length + 1),
     entryDoc: entryDoc.subarray(0, at),
     entryFieldTf: entryFieldTf.subarray(0, at),
     fieldLengths,
     identifiers,
   }
+}
+
+/** One document's entries (term, field << 24 | tf) in field order, and its identifiers. */
+function documentEntries(
+  doc: SearchSource,
+  d: number,
+  fieldLengths: Uint32Array,
+  each: (term: string, packed: number) => void,
+): string[] {
+  const terms: string[] = []
+  return addDocument(
+    doc,
+    d,
+    new Map(),
+    terms,
+    fieldLengths,
+    (t, packed) => each(terms[t] as string, packed),
+    [],
+  )
 }
 
 const compareStrings = (a: string, b: string) => {
