@@ -1,10 +1,13 @@
 // Benchmark of the compile step: wall time and peak memory of `build` for 1,000, 10,000 and
-// 100,000 synthetic reports, and of one changed file in watch mode at 10,000. Prints a
-// table; asserts nothing (the budgets are in DESIGN.md; the table says how far from them).
+// 100,000 synthetic reports; at 10,000, `colophon build` again with nothing changed and
+// with one report file changed (the CLI as an editor runs it, process start included), and
+// one changed file in watch mode. Prints a table; asserts nothing (the budgets are in
+// DESIGN.md; the table says how far from them).
 //
 //   pnpm --filter colophon-content bench            all sizes
 //   BENCH_SIZES=1000,10000 pnpm --filter colophon-content bench
 //   BENCH_SIZES=10000 BENCH_ROWS=watch pnpm --filter colophon-content bench   watch row only
+//   BENCH_SIZES=10000 BENCH_ROWS=rebuild pnpm --filter colophon-content bench   rebuild rows only
 import { execFile } from 'node:child_process'
 import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
@@ -13,9 +16,12 @@ import { promisify } from 'node:util'
 import { BENCH_ROOT, benchCatalogue } from './bench-catalogue.ts'
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
-const ROWS = new Set((process.env.BENCH_ROWS ?? 'build,watch').split(','))
+const ROWS = new Set((process.env.BENCH_ROWS ?? 'build,rebuild,watch').split(','))
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 20 * 60_000)
 const CHILD = fileURLToPath(new URL('./bench-child.ts', import.meta.url))
+const CLI = fileURLToPath(new URL('../bin/colophon.js', import.meta.url))
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
 
 interface Measure {
   ms: number
@@ -61,6 +67,7 @@ for (const count of SIZES) {
   const dir = await benchCatalogue(count)
   const out = join(BENCH_ROOT, `out-${count}`)
   if (ROWS.has('build')) await buildRow(count, dir, out)
+  if (count === 10_000 && ROWS.has('rebuild')) await rebuildRows(dir, out)
   if (count === 10_000 && ROWS.has('watch')) await watchRow(dir, out)
 }
 
@@ -83,6 +90,61 @@ async function buildRow(count: number, dir: string, out: string) {
     budget
       ? `${verdict(measured.ms, 10_000, '10 s')}; ${verdict(measured.peakRssMb, 1024, '1 GB')}`
       : '',
+  ])
+}
+
+/** `colophon build` in its own process, as an editor runs it: wall time and what it said. */
+async function cli(dir: string, out: string): Promise<{ ms: number; said: string }> {
+  const started = performance.now()
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [CLI, 'build', '--dir', dir, '--out', out],
+    { timeout: TIMEOUT_MS },
+  )
+  return { ms: performance.now() - started, said: stdout.trim() }
+}
+
+/**
+ * `colophon build` again, with nothing changed (3 runs), then with one report's title
+ * changed (5 runs, a different report each time): median and max, process start included.
+ */
+async function rebuildRows(dir: string, out: string) {
+  const { execFileSync } = await import('node:child_process')
+  // The CLI runs from its bundle while the bundle is up to date: make sure it is.
+  execFileSync(process.execPath, [fileURLToPath(new URL('./bundle-cli.mjs', import.meta.url))])
+  const { readFile, writeFile } = await import('node:fs/promises')
+  const { listReportFiles } = await import('../src/build.ts')
+  await cli(dir, out)
+  const same = [await cli(dir, out), await cli(dir, out), await cli(dir, out)]
+  rows.push([
+    'colophon build again, nothing changed, 10,000 (median of 3; max)',
+    `${seconds(median(same.map((r) => r.ms)))}; ${seconds(Math.max(...same.map((r) => r.ms)))}`,
+    '-',
+    '-',
+    '-',
+    `${verdict(median(same.map((r) => r.ms)), 1000, '1 s')}; ${same.every((r) => r.said.includes('unchanged')) ? 'nothing written' : 'WROTE (expected nothing)'}`,
+  ])
+  const files = (await listReportFiles(dir)).slice(0, 5)
+  const changed: { ms: number; said: string }[] = []
+  for (const [i, file] of files.entries()) {
+    const original = await readFile(file, 'utf8')
+    await writeFile(file, original.replace(/^title: .*$/m, `title: A benchmark edit, number ${i}`))
+    try {
+      changed.push(await cli(dir, out))
+    } finally {
+      await writeFile(file, original)
+    }
+  }
+  // Back to the files as generated (a sixth build, not measured).
+  await cli(dir, out)
+  const inPlace = changed.filter((r) => r.said.includes('updated in place')).length
+  rows.push([
+    'colophon build again, one file changed, 10,000 (median of 5; max)',
+    `${seconds(median(changed.map((r) => r.ms)))}; ${seconds(Math.max(...changed.map((r) => r.ms)))}`,
+    '-',
+    '-',
+    '-',
+    `${verdict(Math.max(...changed.map((r) => r.ms)), 1000, '1 s')}; ${inPlace} of ${changed.length} updated in place`,
   ])
 }
 

@@ -36,6 +36,8 @@ export interface BuildState {
   items: StateItem[]
   /** Each report's hash (`EmittedReport.hash`). */
   hashes: string[]
+  /** The output's pieces' size as the typed entry counts it (`CatalogueOutput.piecesSize`). */
+  piecesSize: number
 }
 
 /** Version of `search.bin`'s layout; a file of any other is not used. */
@@ -55,6 +57,11 @@ interface StateHeader {
   identifierBytes: number
   itemBytes: number
   hashBytes: number
+  piecesSize: number
+  /** The identifier lookup's key count and its keys' bytes, when it follows (else 0). */
+  idKeyCount: number
+  idKeyBytes: number
+  idDocCount: number
 }
 
 const pad4 = (n: number) => (n + 3) & ~3
@@ -76,6 +83,8 @@ export function encodeBuildState(
   const identifiers = Buffer.from(JSON.stringify(entries.identifiers))
   const items = Buffer.from(JSON.stringify(state.items))
   const hashes = Buffer.from(JSON.stringify(state.hashes))
+  const table = entries.identifierTable
+  const idKeys = Buffer.from(table ? JSON.stringify(table.keys) : '')
   const header: StateHeader = {
     version: STATE_VERSION,
     ...owner,
@@ -87,9 +96,13 @@ export function encodeBuildState(
     identifierBytes: identifiers.length,
     itemBytes: items.length,
     hashBytes: hashes.length,
+    piecesSize: state.piecesSize,
+    idKeyCount: table ? table.keys.length : 0,
+    idKeyBytes: idKeys.length,
+    idDocCount: table ? table.docs.length : 0,
   }
   const head = Buffer.from(JSON.stringify(header))
-  const parts: Uint8Array[] = [Buffer.alloc(4), head, terms, identifiers, items, hashes]
+  const parts: Uint8Array[] = [Buffer.alloc(4), head, terms, identifiers, items, hashes, idKeys]
   ;(parts[0] as Buffer).writeUInt32LE(head.length)
   const textLength = parts.reduce((n, part) => n + part.length, 0)
   parts.push(Buffer.alloc(pad4(textLength) - textLength))
@@ -98,6 +111,7 @@ export function encodeBuildState(
     entries.fieldLengths,
     entries.entryDoc,
     entries.entryFieldTf,
+    ...(table ? [table.offsets, table.docs] : []),
   ])
     parts.push(bytesOf(array))
   return parts
@@ -152,6 +166,7 @@ function decodeBuildState(
   const identifiers = JSON.parse(text(header.identifierBytes)) as string[][]
   const items = JSON.parse(text(header.itemBytes)) as StateItem[]
   const hashes = JSON.parse(text(header.hashBytes)) as string[]
+  const idKeysText = text(header.idKeyBytes)
   at = pad4(at)
   // Views of the file's buffer where it is aligned for them (a large file's buffer is its
   // own), else copies.
@@ -173,6 +188,14 @@ function decodeBuildState(
   const fieldLengths = array(N * FIELD_COUNT)
   const entryDoc = array(header.entryCount)
   const entryFieldTf = array(header.entryCount)
+  const identifierTable =
+    idKeysText === ''
+      ? undefined
+      : {
+          keys: JSON.parse(idKeysText) as string[],
+          offsets: array(header.idKeyCount + 1),
+          docs: array(header.idDocCount),
+        }
   if (
     terms.length !== header.termCount ||
     identifiers.length !== N ||
@@ -189,6 +212,7 @@ function decodeBuildState(
     entryFieldTf,
     fieldLengths,
     identifiers,
+    ...(identifierTable && { identifierTable }),
   }
-  return { entries, items, hashes }
+  return { entries, items, hashes, piecesSize: header.piecesSize }
 }

@@ -3,7 +3,7 @@
 
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { basename, dirname, join, relative, sep } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import {
   type BuildCache,
   buildStatePath,
@@ -30,6 +30,7 @@ import {
   type ParsedReport,
   parseReport,
 } from './compiler.ts'
+import { relativeDisplay } from './display-path.ts'
 import type { EmittedReport } from './emit.ts'
 import { gitDates } from './git-dates.ts'
 import { type InPlaceUpdate, planInPlaceUpdate } from './in-place-build.ts'
@@ -70,9 +71,12 @@ export interface BuildOptions extends CompileOptions {
 
 /** The path problems show for `file`: relative to the working directory, with `/`. */
 export function defaultDisplayPath(file: string): string {
-  const path = relative(process.cwd(), file) || file
-  return sep === '/' ? path : path.split(sep).join('/')
+  const cwd = process.cwd()
+  if (cwdDisplay?.cwd !== cwd) cwdDisplay = { cwd, display: relativeDisplay(cwd) }
+  return cwdDisplay.display(file)
 }
+
+let cwdDisplay: { cwd: string; display: (file: string) => string } | undefined
 
 /** The report files of a catalogue folder (`reports/**\/*.md`), sorted. */
 export async function listReportFiles(dir: string): Promise<string[]> {
@@ -561,6 +565,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         fileCount: update.fileCount,
         manifest: update.manifest,
         searchPieces: new Map(),
+        piecesSize: update.state.piecesSize,
       },
       contentHash,
       filesRead: loaded.filesRead,
@@ -605,6 +610,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         entries: termEntriesOf(entries),
         items: ordered.map((e) => stateItem(e.summary)),
         hashes: ordered.map((e) => e.hash),
+        piecesSize: result.output.piecesSize,
       }
       await writeBuildState(options.out, state, contentHash)
     }

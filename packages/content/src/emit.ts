@@ -236,6 +236,8 @@ export interface CatalogueOutput {
   /** The search index's pieces (also in `files`), for a quick emit to reuse. */
   searchPieces: ReadonlyMap<string, Uint8Array>
   manifest: Manifest
+  /** The pieces' size as the typed entry counts it (text in characters, bytes in bytes). */
+  piecesSize: number
 }
 
 export interface EmitOptions {
@@ -585,7 +587,7 @@ export class CatalogueEmitter {
         idShards,
       }
     }
-    return { files, fileCount, manifest, searchPieces: search }
+    return { files, fileCount, manifest, searchPieces: search, piecesSize }
   }
 }
 

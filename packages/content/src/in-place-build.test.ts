@@ -2,7 +2,8 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { build } from './build.ts'
-import { cacheDir } from './build-cache.ts'
+import { buildStatePath, cacheDir, compilerFingerprint } from './build-cache.ts'
+import { readBuildState } from './build-state.ts'
 import { generateCatalogue } from './generate.ts'
 import { readTree, tempDir } from './test-support.ts'
 
@@ -50,6 +51,19 @@ describe('a build that changed a few reports', () => {
     expect(JSON.stringify([...(await readTree(out)).values()])).toContain(
       'Quixotically Zygomorphic',
     )
+    // The state it leaves is the one a full build leaves (the size the typed entry counts, too).
+    const other = join(temp.path, 'other')
+    await build({ dir, out: other, threads: 1 })
+    const stateOf = async (folder: string) => {
+      const manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8'))
+      return readBuildState(buildStatePath(folder), {
+        fingerprint: compilerFingerprint(),
+        contentHash: manifest.contentHash,
+      })
+    }
+    const [updated, full] = [await stateOf(out), await stateOf(other)]
+    expect(updated).toBeDefined()
+    expect(updated).toEqual(full)
     // And again from the state that update left: the next one builds on it.
     await edit(3, retitle('Plainly Retitled'))
     const again = await build({ dir, out, threads: 1 })

@@ -218,8 +218,11 @@ export async function planInPlaceUpdate(input: InPlaceInput): Promise<InPlaceUpd
           new Map([...changed].map(([d, e]) => [d, searchSource(e.report, labels)])),
           new Map([...before].map(([d, report]) => [d, searchSource(report, labels)])),
         )
-  const search = searchPieces(searchIndexFromTermEntries(entries))
-  mark('in place: search index')
+  mark('in place: search entries replaced')
+  const index = searchIndexFromTermEntries(entries)
+  mark('in place: search index computed')
+  const search = searchPieces(index)
+  mark('in place: search pieces encoded')
 
   const columns = await previousColumns(readPiece, items, settings.language)
   if (!columns) return undefined
@@ -256,8 +259,17 @@ export async function planInPlaceUpdate(input: InPlaceInput): Promise<InPlaceUpd
     pieces: nextPieces,
     dumpHash: dumpHashOf(nextHashes.map((hash) => ({ hash }))),
   }
+  const piecesSize = await piecesSizeAfter(
+    out,
+    state.piecesSize,
+    files,
+    removed,
+    manifest,
+    nextManifest,
+  )
+  if (piecesSize === undefined) return undefined
   if (input.entry) {
-    const entry = await typedEntry(out, nextManifest, pieces, readPiece)
+    const entry = await typedEntry(nextManifest, piecesSize, pieces, readPiece)
     if (entry === undefined) return undefined
     files.set(ENTRY_FILES.js, entry)
     files.set(ENTRY_FILES.dts, ENTRY_DTS)
@@ -269,7 +281,7 @@ export async function planInPlaceUpdate(input: InPlaceInput): Promise<InPlaceUpd
     files,
     removed,
     fileCount,
-    state: { entries, items: nextItems, hashes: nextHashes },
+    state: { entries, items: nextItems, hashes: nextHashes, piecesSize },
   }
 }
 
@@ -305,35 +317,50 @@ async function previousColumns(
 }
 
 /**
+ * The pieces' size as the typed entry counts it (see `CatalogueOutput.piecesSize`): the last
+ * output's, less what the pieces that change or go weighed, plus what they weigh now.
+ */
+async function piecesSizeAfter(
+  out: string,
+  size: number,
+  files: ReadonlyMap<string, string | Uint8Array>,
+  removed: readonly string[],
+  before: Manifest,
+  after: Manifest,
+): Promise<number | undefined> {
+  for (const name of [...files.keys(), ...removed]) {
+    if (name in before.pieces) {
+      const path = join(out, name)
+      if (TEXT_PIECE.test(name)) {
+        const text = await readFile(path, 'utf8').catch(() => undefined)
+        if (text === undefined) return undefined
+        size -= text.length
+      } else {
+        const stats = await stat(path).catch(() => undefined)
+        if (!stats) return undefined
+        size -= stats.size
+      }
+    }
+    const data = files.get(name)
+    if (data !== undefined && name in after.pieces)
+      size += typeof data === 'string' ? data.length : data.byteLength
+  }
+  return size
+}
+
+/**
  * The typed entry for `manifest`: the pieces inlined while they are small enough (read
  * from the last output where they did not change), else the entry that says where they are.
  */
 async function typedEntry(
-  out: string,
   manifest: Manifest,
+  size: number,
   changed: ReadonlyMap<string, string | Uint8Array>,
   readPiece: (name: string) => Promise<Uint8Array | undefined>,
 ): Promise<string | undefined> {
-  const names = Object.keys(manifest.pieces)
-  // The emit counts a piece made as text in characters, one made as bytes in bytes.
-  let size = 0
-  for (const name of names) {
-    const data = changed.get(name)
-    if (typeof data === 'string') size += data.length
-    else if (data !== undefined) size += data.byteLength
-    else if (TEXT_PIECE.test(name)) {
-      const bytes = await readPiece(name)
-      if (bytes === undefined) return undefined
-      size += Buffer.from(bytes).toString('utf8').length
-    } else {
-      const stats = await stat(join(out, name)).catch(() => undefined)
-      if (!stats) return undefined
-      size += stats.size
-    }
-  }
   if (size > ENTRY_INLINE_LIMIT) return entryModule(undefined, manifest, size)
   const pieces = new Map<string, string | Uint8Array>()
-  for (const name of names) {
+  for (const name of Object.keys(manifest.pieces)) {
     const data = changed.get(name) ?? (await readPiece(name))
     if (data === undefined) return undefined
     pieces.set(name, data)

@@ -70,8 +70,11 @@ export async function listSourceFiles(dir: string, root: string): Promise<Source
       listing.refused.push({ path: folder, message: `this folder cannot be read (${code})` })
       return
     }
+    // The folder is a joined path already and a name holds no separator: `path.join`, which
+    // normalizes the whole path again, costs more than the listing (100,000 names).
+    const prefix = folder.endsWith(sep) ? folder : folder + sep
     for (const entry of entries) {
-      const path = join(folder, entry.name)
+      const path = prefix + entry.name
       if (entry.name.startsWith('.')) {
         if (LOOKS_LIKE_REPORT.test(entry.name) || entry.isDirectory())
           listing.skipped.push({
@@ -81,7 +84,8 @@ export async function listSourceFiles(dir: string, root: string): Promise<Source
         continue
       }
       let directory = entry.isDirectory()
-      let target = join(real, entry.name)
+      let target = directory ? join(real, entry.name) : ''
+
       if (entry.isSymbolicLink()) {
         try {
           target = await realpath(path)

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join, relative, resolve, sep } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
+import { relativeDisplay } from '../display-path.ts'
 import type { CommandContext } from './command.ts'
 
 interface Defaults {
@@ -51,9 +52,6 @@ export function catalogueLocations(context: CommandContext) {
     givenOut !== undefined
       ? resolve(context.cwd, String(givenOut))
       : (found?.out ?? resolve(context.cwd, 'dist/catalogue'))
-  const displayPath = (file: string) => {
-    const path = relative(context.cwd, file) || file
-    return sep === '/' ? path : path.split(sep).join('/')
-  }
+  const displayPath = relativeDisplay(context.cwd)
   return { dir, out, displayPath }
 }

@@ -10,6 +10,7 @@ import {
   BM25,
   FIELD_COUNT,
   identifierTable,
+  type PostingTable,
   type SearchEntries,
   type SearchIndexData,
   sortedByBytes,
@@ -31,6 +32,8 @@ export interface TermEntries {
   /** `fieldLengths[d * FIELD_COUNT + f]`: words in field f of document d. */
   fieldLengths: Uint32Array
   identifiers: (readonly string[])[]
+  /** The identifier lookup of `identifiers`, once made (kept while they stay the same). */
+  identifierTable?: PostingTable
 }
 
 /**
@@ -75,6 +78,7 @@ export function termEntriesOf(entries: SearchEntries): TermEntries {
     entryFieldTf: entryFieldTfByTerm,
     fieldLengths: entries.fieldLengths,
     identifiers: entries.identifiers,
+    identifierTable: identifierTable(entries.identifiers),
   }
 }
 
@@ -212,7 +216,10 @@ export function replaceTermEntries(
   // The texts before named the entries to drop; if they did not account for all of them,
   // the entries were made from something else: look into every term instead.
   if (lookedAt && dropped !== removed) return replaceTermEntries(x, changed)
+  const sameIdentifiers = docs.every((d) => sameKeys(identifiers[d], x.identifiers[d]))
   return {
+    identifierTable:
+      sameIdentifiers && x.identifierTable ? x.identifierTable : identifierTable(identifiers),
     docCount: N,
     terms,
     termStart: termStart.slice(0, terms.length + 1),
@@ -242,6 +249,9 @@ function documentEntries(
   )
 }
 
+const sameKeys = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
+  a?.length === b?.length && (a ?? []).every((key, i) => key === b?.[i])
+
 const compareStrings = (a: string, b: string) => {
   const x = utf8.encode(a)
   const y = utf8.encode(b)
@@ -268,18 +278,24 @@ function insertionPoint(sorted: readonly string[], term: string): number {
  * const pieces = searchPieces(searchIndexFromTermEntries(byTerm))
  */
 export function searchIndexFromTermEntries(x: TermEntries): SearchIndexData {
+  x.identifierTable ??= identifierTable(x.identifiers)
   const N = x.docCount
   const T = x.terms.length
   const norms = lengthNorms(x.fieldLengths, N)
   const { offsets, idf } = postingOffsets(x)
   const docs = new Uint32Array(offsets[T] as number)
-  const impacts = new Float64Array(offsets[T] as number)
+  // Each impact as a 32-bit float (the quantization rounds that), the highest as it was.
+  const impacts = new Float32Array(offsets[T] as number)
+  let max = 0
   for (let k = 0; k < T; k++)
-    weighTerm(x, norms, idf[k] as number, k, offsets[k] as number, docs, impacts)
+    max = Math.max(
+      max,
+      weighTerm(x, norms, idf[k] as number, k, offsets[k] as number, docs, impacts),
+    )
   return {
     docCount: N,
-    terms: { keys: x.terms, offsets, docs, impacts: quantized(impacts) },
-    identifiers: identifierTable(x.identifiers),
+    terms: { keys: x.terms, offsets, docs, impacts: quantized(impacts, max) },
+    identifiers: x.identifierTable,
   }
 }
 
@@ -311,14 +327,13 @@ function postingOffsets(x: TermEntries): { offsets: Uint32Array; idf: Float64Arr
   return { offsets, idf }
 }
 
-/** Each impact as a byte, against the highest (as a 32-bit float first, as always). */
-function quantized(impacts: Float64Array): Uint8Array {
-  let max = 0
-  for (let i = 0; i < impacts.length; i++)
-    if ((impacts[i] as number) > max) max = impacts[i] as number
+/** Each impact as a byte, against the highest, as `searchIndexFromEntries` makes it. */
+function quantized(impacts: Float32Array, max: number): Uint8Array {
   const out = new Uint8Array(impacts.length)
-  for (let i = 0; i < impacts.length; i++)
-    out[i] = Math.max(1, Math.round((Math.fround(impacts[i] as number) / max) * 254))
+  for (let i = 0; i < impacts.length; i++) {
+    const q = Math.round(((impacts[i] as number) / max) * 254)
+    out[i] = Math.max(1, q)
+  }
   return out
 }
 
@@ -335,7 +350,10 @@ function distinctDocs(entryDoc: Uint32Array, from: number, to: number): number {
   return n
 }
 
-/** Term k's postings from `at`: each document's impact, its entries weighed in field order. */
+/**
+ * Term k's postings from `at`: each document's impact, its entries weighed in field order.
+ * Returns the highest impact (before it was made a 32-bit float).
+ */
 function weighTerm(
   x: TermEntries,
   norms: Float64Array,
@@ -343,14 +361,15 @@ function weighTerm(
   k: number,
   at: number,
   docs: Uint32Array,
-  impacts: Float64Array,
-) {
+  impacts: Float32Array,
+): number {
   const { K1, BOOSTS } = BM25
   const F = FIELD_COUNT
   const { entryDoc, entryFieldTf } = x
   const to = x.termStart[k + 1] as number
   let e = x.termStart[k] as number
   let out = at
+  let max = 0
   while (e < to) {
     const d = entryDoc[e] as number
     let w = 0
@@ -359,7 +378,10 @@ function weighTerm(
       const f = packed >>> 24
       w += ((BOOSTS[f] as number) * (packed & 0xffffff)) / (norms[d * F + f] as number)
     }
+    const impact = (idf * (w * (K1 + 1))) / (w + K1)
+    if (impact > max) max = impact
     docs[out] = d
-    impacts[out++] = (idf * (w * (K1 + 1))) / (w + K1)
+    impacts[out++] = impact
   }
+  return max
 }
