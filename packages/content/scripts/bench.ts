@@ -94,14 +94,16 @@ async function buildRow(count: number, dir: string, out: string) {
 }
 
 /** `colophon build` in its own process, as an editor runs it: wall time and what it said. */
-async function cli(dir: string, out: string): Promise<{ ms: number; said: string }> {
+async function cli(dir: string, out: string): Promise<{ ms: number; said: string; why?: string }> {
   const started = performance.now()
-  const { stdout } = await promisify(execFile)(
+  // With the phase timings on (stderr): they say why a build was not made in place.
+  const { stdout, stderr } = await promisify(execFile)(
     process.execPath,
     [CLI, 'build', '--dir', dir, '--out', out],
-    { timeout: TIMEOUT_MS },
+    { timeout: TIMEOUT_MS, env: { ...process.env, COLOPHON_TIMINGS: '1' } },
   )
-  return { ms: performance.now() - started, said: stdout.trim() }
+  const why = /in place: not possible, ([^:]*):/.exec(stderr)?.[1]
+  return { ms: performance.now() - started, said: stdout.trim(), ...(why && { why }) }
 }
 
 /**
@@ -125,7 +127,7 @@ async function rebuildRows(dir: string, out: string) {
     `${verdict(median(same.map((r) => r.ms)), 1000, '1 s')}; ${same.every((r) => r.said.includes('unchanged')) ? 'nothing written' : 'WROTE (expected nothing)'}`,
   ])
   const files = (await listReportFiles(dir)).slice(0, 5)
-  const changed: { ms: number; said: string }[] = []
+  const changed: { ms: number; said: string; why?: string }[] = []
   for (const [i, file] of files.entries()) {
     const original = await readFile(file, 'utf8')
     await writeFile(file, original.replace(/^title: .*$/m, `title: A benchmark edit, number ${i}`))
@@ -144,7 +146,7 @@ async function rebuildRows(dir: string, out: string) {
     '-',
     '-',
     '-',
-    `${verdict(Math.max(...changed.map((r) => r.ms)), 1000, '1 s')}; ${inPlace} of ${changed.length} updated in place`,
+    `${verdict(Math.max(...changed.map((r) => r.ms)), 1000, '1 s')}; ${inPlace} of ${changed.length} updated in place (${changed.map((r) => `${seconds(r.ms)}${r.said.includes('updated in place') ? '' : ` in full: ${r.why ?? 'why unknown'}`}`).join(', ')})`,
   ])
 }
 

@@ -371,7 +371,7 @@ async function load(
     const lastKeys = new Map((upToDateIf.files ?? []).map(([file, , key]) => [file, key]))
     const changed = read.filter(({ file, key }) => lastKeys.get(file) !== key)
     const update = await inPlace(compiler, changed)
-    mark(update ? 'in place: planned' : 'in place: not possible, a full build')
+    mark(update ? 'in place: planned' : 'in place: a full build instead')
     if (update) return { ...loadedFrom(inputs, keys, read.length), inPlace: update }
   }
   if (upToDateIf !== undefined && cache && parses) cache.parsed = await parses()

@@ -47,6 +47,12 @@ import {
 import { PIECES, type SummaryBlock } from './snapshot/format.ts'
 import { mark } from './timings.ts'
 
+/** Why the last output cannot be updated in place (shown with COLOPHON_TIMINGS). */
+function notInPlace(reason: string): undefined {
+  mark(`in place: not possible, ${reason}`)
+  return undefined
+}
+
 /** Above this many changed report files, a full build. */
 export const IN_PLACE_AT_MOST = 64
 
@@ -94,7 +100,8 @@ interface Member {
  */
 export async function planInPlaceUpdate(input: InPlaceInput): Promise<InPlaceUpdate | undefined> {
   const { out, settings } = input
-  if (input.changed.length > IN_PLACE_AT_MOST) return undefined
+  if (input.changed.length > IN_PLACE_AT_MOST)
+    return notInPlace('more than IN_PLACE_AT_MOST files changed')
   const readPiece = async (name: string) => {
     try {
       return await readFile(join(out, name))
@@ -103,9 +110,10 @@ export async function planInPlaceUpdate(input: InPlaceInput): Promise<InPlaceUpd
     }
   }
   const manifestBytes = await readPiece(PIECES.manifest)
-  if (!manifestBytes) return undefined
+  if (!manifestBytes) return notInPlace('the output has no manifest')
   const manifest = JSON.parse(manifestBytes.toString('utf8')) as Manifest
-  if (manifest.contentHash !== input.contentHash) return undefined
+  if (manifest.contentHash !== input.contentHash)
+    return notInPlace('the output is not the last build')
   // A piece is used only when it is the one the manifest names (not edited since).
   const checkedPiece = async (name: string) => {
     const bytes = await readPiece(name)
@@ -120,12 +128,14 @@ export async function planInPlaceUpdate(input: InPlaceInput): Promise<InPlaceUpd
   const parsed: { file: string; report: Report; html: string | undefined }[] = []
   for (const { file, text } of input.changed) {
     const result = parseReport(file, text)
-    if (!result.report || result.problems.length > 0) return undefined
+    if (!result.report || result.problems.length > 0)
+      return notInPlace('a changed file has a problem')
     parsed.push({ file, report: result.report, html: result.html })
   }
   mark('in place: changed files parsed')
   const state = await stateRead
-  if (!state || state.items.length !== manifest.reportCount) return undefined
+  if (!state || state.items.length !== manifest.reportCount)
+    return notInPlace('no state of the last output')
   const { items, hashes } = state
   mark('in place: state read')
 
@@ -137,7 +147,8 @@ export async function planInPlaceUpdate(input: InPlaceInput): Promise<InPlaceUpd
     if (!block) {
       const summaries = await checkedPiece(PIECES.summaries(b))
       const reports = await checkedPiece(PIECES.reports(b))
-      if (!summaries || !reports) return undefined
+      if (!summaries || !reports)
+        return notInPlace('a block of the output is not the one its manifest names')
       block = {
         summaries: (JSON.parse(summaries.toString('utf8')) as SummaryBlock<ReportSummary>).items,
         reports: JSON.parse(reports.toString('utf8')) as CompiledReport[],
@@ -155,11 +166,12 @@ export async function planInPlaceUpdate(input: InPlaceInput): Promise<InPlaceUpd
   const before = new Map<number, CompiledReport>()
   for (const { file, report, html } of parsed) {
     const d = docOf.get(report.slug)
-    if (d === undefined) return undefined
+    if (d === undefined) return notInPlace('a report is new')
     const old = (await blockAt(Math.floor(d / blockSize)))?.reports[d % blockSize]
-    if (!old || reportCrossFileKey(old) !== reportCrossFileKey(report)) return undefined
+    if (!old || reportCrossFileKey(old) !== reportCrossFileKey(report))
+      return notInPlace('a report changed in what the rules across files read')
     const compiled = compileReport(report, settings, html, input.modified(file))
-    if (compiled.withdrawn) return undefined
+    if (compiled.withdrawn) return notInPlace('a report is withdrawn')
     const emitted = emitReport(compiled)
     // The list order (newest first, then by slug) must stay: doc ids are positions in it.
     const previous = items[d - 1]
@@ -168,7 +180,7 @@ export async function planInPlaceUpdate(input: InPlaceInput): Promise<InPlaceUpd
       (previous && compareSummaries(previous as ReportSummary, emitted.summary) >= 0) ||
       (next && compareSummaries(emitted.summary, next as ReportSummary) >= 0)
     )
-      return undefined
+      return notInPlace('a report moved in the list order')
     if (emitted.hash === hashes[d]) continue
     changed.set(d, emitted)
     before.set(d, old)
@@ -225,7 +237,7 @@ export async function planInPlaceUpdate(input: InPlaceInput): Promise<InPlaceUpd
   mark('in place: search pieces encoded')
 
   const columns = await previousColumns(readPiece, items, settings.language)
-  if (!columns) return undefined
+  if (!columns) return notInPlace('the columns of the output could not be read')
   const nextColumns = columnPieces(
     buildColumns(nextItems as ReportSummary[], reportColumns(settings.language), columns),
   )
@@ -241,13 +253,13 @@ export async function planInPlaceUpdate(input: InPlaceInput): Promise<InPlaceUpd
       searchPlaced = true
     } else names.push(name)
   }
-  if (!searchPlaced) return undefined
+  if (!searchPlaced) return notInPlace('the output has no search index')
   for (const [name, bytes] of [...search, ...nextColumns]) pieces.set(name, bytes)
   const nextPieces: Record<string, string> = {}
   for (const name of names) {
     const data = pieces.get(name)
     const hash = data === undefined ? manifest.pieces[name] : pieceHash(hashed(data).hash)
-    if (hash === undefined) return undefined
+    if (hash === undefined) return notInPlace('a piece of the output is missing')
     nextPieces[name] = hash
     if (data !== undefined && hash !== manifest.pieces[name]) files.set(name, data)
   }
@@ -267,10 +279,10 @@ export async function planInPlaceUpdate(input: InPlaceInput): Promise<InPlaceUpd
     manifest,
     nextManifest,
   )
-  if (piecesSize === undefined) return undefined
+  if (piecesSize === undefined) return notInPlace('a piece of the output is missing')
   if (input.entry) {
     const entry = await typedEntry(nextManifest, piecesSize, pieces, readPiece)
-    if (entry === undefined) return undefined
+    if (entry === undefined) return notInPlace('a piece of the output is missing')
     files.set(ENTRY_FILES.js, entry)
     files.set(ENTRY_FILES.dts, ENTRY_DTS)
   }
