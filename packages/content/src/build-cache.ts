@@ -3,8 +3,8 @@
 // and the hash of the last build's inputs. A build whose inputs are those of the output on
 // disk writes nothing; otherwise only files whose text changed are parsed again.
 import { createHash } from 'node:crypto'
-import { closeSync, lstatSync, openSync, readdirSync, readFileSync, writevSync } from 'node:fs'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { lstatSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { deserialize, serialize } from 'node:v8'
@@ -127,7 +127,12 @@ export async function readBuildCache(out: string): Promise<BuildCache> {
  * Writes the cache: the parses, then the small file naming the build they belong to (each
  * to a temporary file, then renamed: never half-written).
  */
-export async function writeBuildCache(out: string, cache: BuildCache): Promise<void> {
+export async function writeBuildCache(
+  out: string,
+  cache: BuildCache,
+  /** Other writes into the cache (the state) that must be done before the last build's record. */
+  alongside?: Promise<void>,
+): Promise<void> {
   const dir = cacheDir(out)
   await mkdir(dir, { recursive: true })
   const put = async (name: string, data: string | Uint8Array) => {
@@ -135,7 +140,7 @@ export async function writeBuildCache(out: string, cache: BuildCache): Promise<v
     await rename(join(dir, `${name}.tmp`), join(dir, name))
   }
   const file: CacheFile = { fingerprint: compilerFingerprint(), parsed: [...cache.parsed] }
-  await put('parsed.bin', serialize(file))
+  await Promise.all([put('parsed.bin', serialize(file)), alongside])
   if (cache.last) await writeLastBuild(out, cache.last)
 }
 
@@ -153,14 +158,15 @@ export async function writeBuildState(
   const dir = cacheDir(out)
   await mkdir(dir, { recursive: true })
   const parts = encodeBuildState(state, { fingerprint: compilerFingerprint(), contentHash })
-  // Written at once (one system call for tens of MB, not a round trip per chunk).
-  const fd = openSync(join(dir, 'state.bin.tmp'), 'w')
+  // Written at once (one system call for tens of MB, not a round trip per 512 KB chunk).
+  const file = await open(join(dir, 'state.bin.tmp'), 'w')
   try {
     const size = parts.reduce((n, part) => n + part.byteLength, 0)
-    const written = writevSync(fd, parts)
-    if (written !== size) throw new Error(`state.bin: ${written} of ${size} bytes written`)
+    const { bytesWritten } = await file.writev(parts)
+    if (bytesWritten !== size)
+      throw new Error(`state.bin: ${bytesWritten} of ${size} bytes written`)
   } finally {
-    closeSync(fd)
+    await file.close()
   }
   await rename(join(dir, 'state.bin.tmp'), join(dir, 'state.bin'))
 }

@@ -604,6 +604,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const parsed = new Map<string, ParsedReport>()
     for (const { key, parsed: p } of loaded.parsed.values())
       if (p.report && p.problems.length === 0) parsed.set(key, p)
+    let stateWritten: Promise<void> | undefined
     if (made) {
       const { entries, ordered } = made
       const state: BuildState = {
@@ -612,9 +613,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         hashes: ordered.map((e) => e.hash),
         piecesSize: result.output.piecesSize,
       }
-      await writeBuildState(options.out, state, contentHash)
+      mark('cache: the state of the output')
+      stateWritten = writeBuildState(options.out, state, contentHash)
     }
-    await writeBuildCache(options.out, { parsed, last: lastBuild(contentHash) })
+    await writeBuildCache(options.out, { parsed, last: lastBuild(contentHash) }, stateWritten)
     mark('cache')
   }
   return { ...result, contentHash, filesRead: loaded.filesRead }
