@@ -101,7 +101,7 @@ interface Member {
 export async function planInPlaceUpdate(input: InPlaceInput): Promise<InPlaceUpdate | undefined> {
   const { out, settings } = input
   if (input.changed.length > IN_PLACE_AT_MOST)
-    return notInPlace('more than IN_PLACE_AT_MOST files changed')
+    return notInPlace(`more than ${IN_PLACE_AT_MOST} files changed`)
   const readPiece = async (name: string) => {
     try {
       return await readFile(join(out, name))
@@ -166,7 +166,7 @@ export async function planInPlaceUpdate(input: InPlaceInput): Promise<InPlaceUpd
   const before = new Map<number, CompiledReport>()
   for (const { file, report, html } of parsed) {
     const d = docOf.get(report.slug)
-    if (d === undefined) return notInPlace('a report is new')
+    if (d === undefined) return notInPlace('a report is new, or was withdrawn')
     const old = (await blockAt(Math.floor(d / blockSize)))?.reports[d % blockSize]
     if (!old || reportCrossFileKey(old) !== reportCrossFileKey(report))
       return notInPlace('a report changed in what the rules across files read')
