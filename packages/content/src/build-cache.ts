@@ -8,7 +8,12 @@ import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { deserialize, serialize } from 'node:v8'
-import { type BuildState, encodeBuildState } from './build-state.ts'
+import {
+  type BuildState,
+  changesPathOf,
+  encodeBuildState,
+  type StateChanges,
+} from './build-state.ts'
 import type { ParsedReport } from './compiler.ts'
 
 /** Above this many reports the parse cache is not written (it would be held whole in memory). */
@@ -169,6 +174,15 @@ export async function writeBuildState(
     await file.close()
   }
   await rename(join(dir, 'state.bin.tmp'), join(dir, 'state.bin'))
+  // Changes kept since the last state.bin are of another output now.
+  await rm(changesPathOf(join(dir, 'state.bin')), { force: true })
+}
+
+/** Writes the reports changed since `state.bin` (see `StateChanges`), not the whole state. */
+export async function writeStateChanges(out: string, changes: StateChanges): Promise<void> {
+  const path = changesPathOf(buildStatePath(out))
+  await writeFile(`${path}.tmp`, JSON.stringify(changes))
+  await rename(`${path}.tmp`, path)
 }
 
 /**

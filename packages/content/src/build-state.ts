@@ -7,7 +7,12 @@
 // (little-endian, 4-byte aligned).
 import { readFileSync } from 'node:fs'
 import type { ReportSummary } from 'colophon-schema'
-import { FIELD_COUNT, type TermEntries } from './search/index.ts'
+import {
+  FIELD_COUNT,
+  replaceTermEntries,
+  type SearchSource,
+  type TermEntries,
+} from './search/index.ts'
 
 /** The summary fields the columns, the vocabulary counts and the list order read. */
 export type StateItem = Pick<
@@ -118,16 +123,54 @@ export function encodeBuildState(
 }
 
 /**
- * The state in `state.bin` when it belongs to `owner` (same code, same output), else
- * undefined: a missing, stale or damaged file is never an error, only a slower build.
+ * A report changed since `state.bin` was written, as `state-changes.json` keeps it: an
+ * in-place update writes these few (not the 30 MB of the state again), and the next one
+ * replaces their entries together with its own.
+ */
+export interface ChangedDoc {
+  doc: number
+  /** Its search text now, and as `state.bin` holds its entries. */
+  source: SearchSource
+  before: SearchSource
+  item: StateItem
+  hash: string
+}
+
+/** The reports changed since `state.bin`: from the output it is of to the one they make. */
+export interface StateChanges {
+  fingerprint: string
+  base: string
+  result: string
+  piecesSize: number
+  docs: ChangedDoc[]
+}
+
+/**
+ * The last output's state: `state.bin`'s, with the items, hashes and size of the reports
+ * changed since (`pending`) already in place, but not their search entries.
+ */
+export interface LoadedState {
+  state: BuildState
+  pending: ChangedDoc[]
+  /** The content hash of the output `state.bin` is of. */
+  base: string
+}
+
+/** Where an in-place update keeps the reports changed since `state.bin`. */
+export const changesPathOf = (statePath: string) => statePath.replace(/\.bin$/, '-changes.json')
+
+/**
+ * The state of the output `owner` names (same code), from `state.bin` and the changes kept
+ * since; undefined when there is none: a missing, stale or damaged file is never an error,
+ * only a slower build.
  *
  * @example
- * const state = await readBuildState('.out.cache/state.bin', { fingerprint, contentHash })
+ * const loaded = await readBuildState('.out.cache/state.bin', { fingerprint, contentHash })
  */
 export async function readBuildState(
   path: string,
   owner: { fingerprint: string; contentHash: string },
-): Promise<BuildState | undefined> {
+): Promise<LoadedState | undefined> {
   let bytes: Buffer
   try {
     // In one read: the promise API reads a large file in chunks of 512 KB, a round trip each.
@@ -135,23 +178,62 @@ export async function readBuildState(
   } catch {
     return undefined
   }
+  let decoded: { contentHash: string; state: BuildState } | undefined
   try {
-    return decodeBuildState(bytes, owner)
+    decoded = decodeBuildState(bytes, owner.fingerprint)
   } catch {
     return undefined
   }
+  if (!decoded) return undefined
+  const { state, contentHash: base } = decoded
+  if (base === owner.contentHash) return { state, pending: [], base }
+  let changes: StateChanges
+  try {
+    changes = JSON.parse(readFileSync(changesPathOf(path), 'utf8')) as StateChanges
+  } catch {
+    return undefined
+  }
+  if (
+    changes.fingerprint !== owner.fingerprint ||
+    changes.base !== base ||
+    changes.result !== owner.contentHash
+  )
+    return undefined
+  for (const { doc, item, hash } of changes.docs) {
+    if (doc < 0 || doc >= state.items.length) return undefined
+    state.items[doc] = item
+    state.hashes[doc] = hash
+  }
+  state.piecesSize = changes.piecesSize
+  return { state, pending: changes.docs, base }
+}
+
+/**
+ * The state with the pending reports' search entries replaced: what a full build of the
+ * same output leaves in `state.bin`.
+ *
+ * @example
+ * const { entries } = currentState(await readBuildState(path, owner))
+ */
+export function currentState(loaded: LoadedState): BuildState {
+  if (loaded.pending.length === 0) return loaded.state
+  const entries = replaceTermEntries(
+    loaded.state.entries,
+    new Map(loaded.pending.map((p) => [p.doc, p.source])),
+    new Map(loaded.pending.map((p) => [p.doc, p.before])),
+  )
+  return { ...loaded.state, entries }
 }
 
 function decodeBuildState(
   bytes: Buffer,
-  owner: { fingerprint: string; contentHash: string },
-): BuildState | undefined {
+  fingerprint: string,
+): { contentHash: string; state: BuildState } | undefined {
   const headLength = bytes.readUInt32LE(0)
   const header = JSON.parse(bytes.toString('utf8', 4, 4 + headLength)) as StateHeader
   if (
     header.version !== STATE_VERSION ||
-    header.fingerprint !== owner.fingerprint ||
-    header.contentHash !== owner.contentHash ||
+    header.fingerprint !== fingerprint ||
     header.fieldCount !== FIELD_COUNT
   )
     return undefined
@@ -214,5 +296,8 @@ function decodeBuildState(
     identifiers,
     ...(identifierTable && { identifierTable }),
   }
-  return { entries, items, hashes, piecesSize: header.piecesSize }
+  return {
+    contentHash: header.contentHash,
+    state: { entries, items, hashes, piecesSize: header.piecesSize },
+  }
 }

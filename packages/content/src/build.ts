@@ -20,6 +20,7 @@ import {
   writeBuildCache,
   writeBuildState,
   writeLastBuild,
+  writeStateChanges,
 } from './build-cache.ts'
 import { type BuildState, stateItem } from './build-state.ts'
 import { CATALOGUE_FILE, REPORTS_DIR } from './catalogue-file.ts'
@@ -46,6 +47,12 @@ import {
   unreadText,
 } from './source-files.ts'
 import { mark } from './timings.ts'
+
+/**
+ * Up to how many reports changed since the cache's state.bin an in-place update keeps as
+ * changes (each replaced again by the next update) before it writes the whole state anew.
+ */
+const CHANGES_AT_MOST = 64
 
 /** From how many report files parsing is spread over worker threads. */
 const WORKERS_FROM = 2000
@@ -551,7 +558,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // updating it leaves the next one to build in full, and swap the result in.
     await forgetLastBuild(options.out)
     await updateOutput(options.out, update.files, update.removed)
-    await writeBuildState(options.out, update.state, contentHash)
+    // A few reports changed since the cache's state.bin: those are kept, not the whole state.
+    if (update.changes.docs.length <= CHANGES_AT_MOST)
+      await writeStateChanges(options.out, update.changes)
+    else await writeBuildState(options.out, update.state, contentHash)
     await writeLastBuild(options.out, lastBuild(contentHash))
     mark('in place: written')
     return {

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { build } from './build.ts'
 import { buildStatePath, cacheDir, compilerFingerprint } from './build-cache.ts'
-import { readBuildState } from './build-state.ts'
+import { currentState, readBuildState } from './build-state.ts'
 import { generateCatalogue } from './generate.ts'
 import { readTree, tempDir } from './test-support.ts'
 
@@ -35,6 +35,25 @@ async function builtCatalogue() {
   return { dir, out, edit, fresh }
 }
 
+/** The state `out`'s cache holds, as current (the changes since state.bin in place). */
+async function stateOf(out: string) {
+  const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'))
+  const loaded = await readBuildState(buildStatePath(out), {
+    fingerprint: compilerFingerprint(),
+    contentHash: manifest.contentHash,
+  })
+  return loaded && currentState(loaded)
+}
+
+/** `out`'s state is the one a full build of `dir` leaves (the size the typed entry counts too). */
+async function expectStateOfFullBuild(dir: string, out: string) {
+  const other = join(temp.path, `full-${Math.random().toString(36).slice(2)}`)
+  await build({ dir, out: other, threads: 1 })
+  const updated = await stateOf(out)
+  expect(updated).toBeDefined()
+  expect(updated).toEqual(await stateOf(other))
+}
+
 const retitle = (title: string) => (text: string) =>
   text.replace(/^title: .*$/m, `title: ${JSON.stringify(title)}`)
 
@@ -52,23 +71,34 @@ describe('a build that changed a few reports', () => {
       'Quixotically Zygomorphic',
     )
     // The state it leaves is the one a full build leaves (the size the typed entry counts, too).
-    const other = join(temp.path, 'other')
-    await build({ dir, out: other, threads: 1 })
-    const stateOf = async (folder: string) => {
-      const manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8'))
-      return readBuildState(buildStatePath(folder), {
-        fingerprint: compilerFingerprint(),
-        contentHash: manifest.contentHash,
-      })
-    }
-    const [updated, full] = [await stateOf(out), await stateOf(other)]
-    expect(updated).toBeDefined()
-    expect(updated).toEqual(full)
-    // And again from the state that update left: the next one builds on it.
+    await expectStateOfFullBuild(dir, out)
+    // And again from the state that update left (state.bin and the changes since): the next
+    // one builds on both, the report changed twice among them.
     await edit(3, retitle('Plainly Retitled'))
+    await edit(200, retitle('Another Report Retitled'))
     const again = await build({ dir, out, threads: 1 })
     expect(again.updatedInPlace).toBeGreaterThan(0)
     expect(await readTree(out)).toEqual(await fresh())
+    await expectStateOfFullBuild(dir, out)
+  })
+
+  it('writes the whole state again once many reports changed since it was written', async () => {
+    const { dir, out, edit, fresh } = await builtCatalogue()
+    const changes = join(cacheDir(out), 'state-changes.json')
+    for (const round of [0, 1]) {
+      for (let i = 0; i < 40; i++) await edit(round * 100 + i, retitle(`Round ${round} edit ${i}`))
+      const result = await build({ dir, out, threads: 1 })
+      expect(result.updatedInPlace).toBeGreaterThan(0)
+      expect(await readTree(out)).toEqual(await fresh())
+      await expectStateOfFullBuild(dir, out)
+      // 40 changes are kept as changes; 80 are more than that is worth.
+      expect(
+        await stat(changes).then(
+          () => true,
+          () => false,
+        ),
+      ).toBe(round === 0)
+    }
   })
 
   it('builds in full when a report moves in the list, or the settings change', async () => {

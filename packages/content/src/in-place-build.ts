@@ -10,7 +10,13 @@ import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CatalogueSettings, CompiledReport, Report, ReportSummary } from 'colophon-schema'
 import { compilerFingerprint } from './build-cache.ts'
-import { type BuildState, readBuildState, type StateItem, stateItem } from './build-state.ts'
+import {
+  type BuildState,
+  readBuildState,
+  type StateChanges,
+  type StateItem,
+  stateItem,
+} from './build-state.ts'
 import { parseReport, reportCrossFileKey } from './compiler.ts'
 import {
   compareSummaries,
@@ -40,6 +46,7 @@ import {
   type RankOrder,
   replaceTermEntries,
   reportColumns,
+  type SearchSource,
   searchIndexFromTermEntries,
   searchPieces,
   searchSource,
@@ -81,6 +88,8 @@ export interface InPlaceUpdate {
   fileCount: number
   /** The new output's state, for the cache. */
   state: BuildState
+  /** The same as the reports changed since the cache's state.bin (see `StateChanges`). */
+  changes: StateChanges
 }
 
 /** One report of a block, as the emit joins it. */
@@ -133,9 +142,10 @@ export async function planInPlaceUpdate(input: InPlaceInput): Promise<InPlaceUpd
     parsed.push({ file, report: result.report, html: result.html })
   }
   mark('in place: changed files parsed')
-  const state = await stateRead
-  if (!state || state.items.length !== manifest.reportCount)
+  const loaded = await stateRead
+  if (!loaded || loaded.state.items.length !== manifest.reportCount)
     return notInPlace('no state of the last output')
+  const { state, pending } = loaded
   const { items, hashes } = state
   mark('in place: state read')
 
@@ -220,16 +230,21 @@ export async function planInPlaceUpdate(input: InPlaceInput): Promise<InPlaceUpd
   mark('in place: blocks and vocabularies')
 
   // The search index, computed again from every report's entries (BM25's statistics are
-  // global), the changed reports' made again.
+  // global): the entries of the reports changed since state.bin (before and now) replaced
+  // in one pass, what they were as state.bin holds them.
   const labels = vocabularyLabels(settings)
+  const sources = new Map<number, SearchSource>()
+  const befores = new Map<number, SearchSource>()
+  for (const p of pending) {
+    sources.set(p.doc, p.source)
+    befores.set(p.doc, p.before)
+  }
+  for (const [d, e] of changed) {
+    sources.set(d, searchSource(e.report, labels))
+    if (!befores.has(d)) befores.set(d, searchSource(before.get(d) as CompiledReport, labels))
+  }
   const entries =
-    changed.size === 0
-      ? state.entries
-      : replaceTermEntries(
-          state.entries,
-          new Map([...changed].map(([d, e]) => [d, searchSource(e.report, labels)])),
-          new Map([...before].map(([d, report]) => [d, searchSource(report, labels)])),
-        )
+    sources.size === 0 ? state.entries : replaceTermEntries(state.entries, sources, befores)
   mark('in place: search entries replaced')
   const index = searchIndexFromTermEntries(entries)
   mark('in place: search index computed')
@@ -294,6 +309,19 @@ export async function planInPlaceUpdate(input: InPlaceInput): Promise<InPlaceUpd
     removed,
     fileCount,
     state: { entries, items: nextItems, hashes: nextHashes, piecesSize },
+    changes: {
+      fingerprint: compilerFingerprint(),
+      base: loaded.base,
+      result: nextManifest.contentHash,
+      piecesSize,
+      docs: [...sources].map(([doc, source]) => ({
+        doc,
+        source,
+        before: befores.get(doc) as SearchSource,
+        item: nextItems[doc] as StateItem,
+        hash: nextHashes[doc] as string,
+      })),
+    },
   }
 }
 
