@@ -374,8 +374,7 @@ function shardFiles(
 /** Above this many new reports, sorting all of them again beats inserting each. */
 const INSERT_AT_MOST = 64
 
-/** A file's text with its hash (the build's in-place update compares pieces by it). */
-export const hashed = (text: string | Uint8Array): HashedFile => ({ text, hash: contentHash(text) })
+const hashed = (text: string | Uint8Array): HashedFile => ({ text, hash: contentHash(text) })
 
 const bySlugOrder = (a: EmittedReport, b: EmittedReport) =>
   a.report.slug < b.report.slug ? -1 : a.report.slug > b.report.slug ? 1 : 0

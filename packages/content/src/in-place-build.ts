@@ -29,7 +29,6 @@ import {
   ENTRY_INLINE_LIMIT,
   emitReport,
   entryModule,
-  hashed,
   pieceHash,
   reportsPiece,
   summariesPiece,
@@ -273,7 +272,7 @@ export async function planInPlaceUpdate(input: InPlaceInput): Promise<InPlaceUpd
   const nextPieces: Record<string, string> = {}
   for (const name of names) {
     const data = pieces.get(name)
-    const hash = data === undefined ? manifest.pieces[name] : pieceHash(hashed(data).hash)
+    const hash = data === undefined ? manifest.pieces[name] : pieceHash(contentHash(data))
     if (hash === undefined) return notInPlace('a piece of the output is missing')
     nextPieces[name] = hash
     if (data !== undefined && hash !== manifest.pieces[name]) files.set(name, data)

@@ -58,41 +58,14 @@ export const CHUNK_MASK = (1 << CHUNK_BITS) - 1
 export class ChunkedU32 {
   readonly chunks: Uint32Array[] = []
   length = 0
-  /** `array` in chunks that are views of it (nothing copied). */
-  static of(array: Uint32Array): ChunkedU32 {
-    const list = new ChunkedU32()
-    for (let from = 0; from < array.length; from += 1 << CHUNK_BITS)
-      list.chunks.push(array.subarray(from, from + (1 << CHUNK_BITS)))
-    list.length = array.length
-    list.#whole = array
-    return list
-  }
-  /** The flat array the chunks are views of, when made by `of`. */
-  #whole?: Uint32Array
   push(v: number) {
     const at = this.length & CHUNK_MASK
     if (at === 0) this.chunks.push(new Uint32Array(1 << CHUNK_BITS))
     ;(this.chunks[this.chunks.length - 1] as Uint32Array)[at] = v
     this.length++
   }
-  get(i: number): number {
-    return (this.chunks[i >>> CHUNK_BITS] as Uint32Array)[i & CHUNK_MASK] as number
-  }
-  /** The list as one flat array (the chunk itself when there is one of the right length). */
-  flat(): Uint32Array {
-    if (this.#whole) return this.#whole
-    const only = this.chunks[0]
-    if (this.chunks.length === 1 && only?.length === this.length) return only
-    const out = new Uint32Array(this.length)
-    this.chunks.forEach((chunk, c) => {
-      const from = c << CHUNK_BITS
-      out.set(chunk.subarray(0, Math.min(chunk.length, this.length - from)), from)
-    })
-    return out
-  }
   /** Lets go of the chunks wholly before `i` (read in order, they are not read again). */
   releaseBefore(i: number) {
-    this.#whole = undefined
     for (let c = (i >>> CHUNK_BITS) - 1; c >= 0 && this.chunks[c]; c--)
       (this.chunks as (Uint32Array | undefined)[])[c] = undefined
   }
@@ -261,7 +234,7 @@ export function collectSearchEntries(
 }
 
 /** The average length of each field over `N` documents (at least 1). */
-export function averageLengths(fieldLengths: Uint32Array, N: number): Float64Array {
+function averageLengths(fieldLengths: Uint32Array, N: number): Float64Array {
   const F = FIELDS.length
   const avg = new Float64Array(F)
   for (let d = 0; d < N; d++)
@@ -296,16 +269,44 @@ export function identifierTable(identifiers: readonly (readonly string[])[]): Po
   }
 }
 
-/** BM25F's parameters and the fields' boosts, by field number. */
-export const BM25 = { K1, B, BOOSTS } as const
+/** The fields' boosts, by field number. */
+export const FIELD_BOOST_LIST: readonly number[] = BOOSTS
+
+/**
+ * BM25's length normalization of each document's fields (`fieldLengths` as in
+ * `SearchEntries`), against the fields' average lengths.
+ */
+export function lengthNorms(fieldLengths: Uint32Array, N: number): Float64Array {
+  const F = FIELDS.length
+  const avg = averageLengths(fieldLengths, N)
+  const norms = new Float64Array(fieldLengths.length)
+  for (let i = 0; i < norms.length; i++)
+    norms[i] = 1 - B + (B * (fieldLengths[i] as number)) / (avg[i % F] as number)
+  return norms
+}
+
+/** A term's impact in a document: its idf, and its boosted, normalized tf summed (`w`). */
+export function bm25Impact(idf: number, w: number): number {
+  return (idf * (w * (K1 + 1))) / (w + K1)
+}
+
+/** An impact as the index's byte, against the highest: as a 32-bit float first, as always. */
+export function quantizeImpact(impact32: number, max: number): number {
+  return Math.max(1, Math.round((impact32 / max) * 254))
+}
+
+/** Documents holding a term among `N` → its idf. */
+export function idfOf(n: number, N: number): number {
+  return Math.log(1 + (N - n + 0.5) / (n + 0.5))
+}
 
 /** What BM25 impacts are computed from (see `searchIndexFromEntries`). */
 interface ImpactInputs {
   docStart: Uint32Array
   termChunks: readonly Uint32Array[]
   fieldTfChunks: readonly Uint32Array[]
-  fieldLengths: Uint32Array
-  avg: Float64Array
+  /** See `lengthNorms`. */
+  norms: Float64Array
   idf: Float64Array
   /** By term id: the weight of the document being read (0 between documents). */
   weighted: Float64Array
@@ -319,7 +320,7 @@ interface ImpactInputs {
  * for the hot loops: V8 optimizes them far better than one large one.
  */
 function weighDocument(x: ImpactInputs, d: number): number {
-  const { termChunks, fieldTfChunks, fieldLengths, avg, weighted, touched } = x
+  const { termChunks, fieldTfChunks, norms, weighted, touched } = x
   const F = FIELDS.length
   let count = 0
   let e = x.docStart[d] as number
@@ -334,9 +335,9 @@ function weighDocument(x: ImpactInputs, d: number): number {
       const packed = fieldTfs[e & CHUNK_MASK] as number
       const f = packed >>> 24
       const tf = packed & 0xffffff
-      const norm = 1 - B + (B * (fieldLengths[d * F + f] as number)) / (avg[f] as number)
       if (weighted[t] === 0) touched[count++] = t
-      weighted[t] = (weighted[t] as number) + ((BOOSTS[f] as number) * tf) / norm
+      weighted[t] =
+        (weighted[t] as number) + ((BOOSTS[f] as number) * tf) / (norms[d * F + f] as number)
     }
   }
   return count
@@ -346,7 +347,7 @@ function weighDocument(x: ImpactInputs, d: number): number {
 function impactOf(x: ImpactInputs, t: number): number {
   const w = x.weighted[t] as number
   x.weighted[t] = 0
-  return ((x.idf[t] as number) * (w * (K1 + 1))) / (w + K1)
+  return bm25Impact(x.idf[t] as number, w)
 }
 
 function highestImpact(x: ImpactInputs): number {
@@ -378,8 +379,7 @@ function placePostings(
     const at = cursor[t] as number
     cursor[t] = at + 1
     docs[at] = d
-    // As a 32-bit float first: the quantization the index has always had.
-    impacts[at] = Math.max(1, Math.round((Math.fround(impact) / max) * 254))
+    impacts[at] = quantizeImpact(Math.fround(impact), max)
   }
 }
 
@@ -436,8 +436,6 @@ export function searchIndexFromEntries(
   // Documents per term (a term in two fields of one document counts once).
   const df = documentFrequencies(termCount, docStart, entryTerm.chunks)
 
-  const avg = averageLengths(fieldLengths, N)
-
   // The dictionary (the terms still in use): postings go straight to their places in
   // sorted-term order.
   let all = entries.order
@@ -457,13 +455,12 @@ export function searchIndexFromEntries(
   })
   const total = offsets[T] as number
   const weighted = new Float64Array(termCount)
-  const idf = Float64Array.from(df, (n) => Math.log(1 + (N - n + 0.5) / (n + 0.5)))
+  const idf = Float64Array.from(df, (n) => idfOf(n, N))
   const inputs: ImpactInputs = {
     docStart,
     termChunks: entryTerm.chunks,
     fieldTfChunks: entryFieldTf.chunks,
-    fieldLengths,
-    avg,
+    norms: lengthNorms(fieldLengths, N),
     idf,
     weighted,
     touched: new Uint32Array(termCount),

@@ -13,7 +13,6 @@
 export {
   buildSearchIndex,
   buildSearchIndexOf,
-  ChunkedU32,
   collectSearchEntries,
   documentIdentifiers,
   FIELD_BOOSTS,

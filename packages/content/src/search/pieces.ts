@@ -25,10 +25,6 @@ const shardName = (kind: 'terms' | 'ids', k: number) =>
 /** Reads one named piece; `undefined` when it does not exist. */
 export type ReadPiece = (name: string) => Promise<Uint8Array | undefined>
 
-function writeDocs(w: ByteWriter, docs: Uint32Array, from: number, to: number) {
-  w.gaps(docs, from, to)
-}
-
 function termShards(
   index: SearchIndexData,
   target: number,
@@ -45,7 +41,7 @@ function termShards(
       starts.push(data.length)
       const from = offsets[k] as number
       const to = offsets[k + 1] as number
-      writeDocs(data, docs, from, to)
+      data.gaps(docs, from, to)
       data.bytes(impacts.subarray(from, to))
       k++
     }
@@ -77,7 +73,7 @@ function identifierShards(
       const from = table.offsets[k] as number
       const to = table.offsets[k + 1] as number
       data.varint(to - from)
-      writeDocs(data, table.docs, from, to)
+      data.gaps(table.docs, from, to)
       k++
     }
     const w = new ByteWriter()

@@ -6,13 +6,16 @@
 // over the same documents (tested).
 import {
   addDocument,
-  averageLengths,
-  BM25,
+  bm25Impact,
   CHUNK_BITS,
   CHUNK_MASK,
+  FIELD_BOOST_LIST,
   FIELD_COUNT,
   identifierTable,
+  idfOf,
+  lengthNorms,
   type PostingTable,
+  quantizeImpact,
   type SearchEntries,
   type SearchIndexData,
   sortedByBytes,
@@ -332,17 +335,6 @@ export function searchIndexFromTermEntries(x: TermEntries): SearchIndexData {
 // The loops below are small functions of their own: a build runs each once, and V8
 // optimizes a small function's loop far sooner than one inside a large function.
 
-/** BM25's length normalization of each document's fields. */
-function lengthNorms(fieldLengths: Uint32Array, N: number): Float64Array {
-  const { B } = BM25
-  const F = FIELD_COUNT
-  const avg = averageLengths(fieldLengths, N)
-  const norms = new Float64Array(fieldLengths.length)
-  for (let i = 0; i < norms.length; i++)
-    norms[i] = 1 - B + (B * (fieldLengths[i] as number)) / (avg[i % F] as number)
-  return norms
-}
-
 /** Where each term's postings start (one per document holding it), and its idf. */
 function postingOffsets(x: TermEntries): { offsets: Uint32Array; idf: Float64Array } {
   const N = x.docCount
@@ -352,7 +344,7 @@ function postingOffsets(x: TermEntries): { offsets: Uint32Array; idf: Float64Arr
   for (let k = 0; k < T; k++) {
     const n = distinctDocs(x.entryDoc, x.termStart[k] as number, x.termStart[k + 1] as number)
     offsets[k + 1] = (offsets[k] as number) + n
-    idf[k] = Math.log(1 + (N - n + 0.5) / (n + 0.5))
+    idf[k] = idfOf(n, N)
   }
   return { offsets, idf }
 }
@@ -360,10 +352,7 @@ function postingOffsets(x: TermEntries): { offsets: Uint32Array; idf: Float64Arr
 /** Each impact as a byte, against the highest, as `searchIndexFromEntries` makes it. */
 function quantized(impacts: Float32Array, max: number): Uint8Array {
   const out = new Uint8Array(impacts.length)
-  for (let i = 0; i < impacts.length; i++) {
-    const q = Math.round(((impacts[i] as number) / max) * 254)
-    out[i] = Math.max(1, q)
-  }
+  for (let i = 0; i < impacts.length; i++) out[i] = quantizeImpact(impacts[i] as number, max)
   return out
 }
 
@@ -393,7 +382,6 @@ function weighTerm(
   docs: Uint32Array,
   impacts: Float32Array,
 ): number {
-  const { K1, BOOSTS } = BM25
   const F = FIELD_COUNT
   const { entryDoc, entryFieldTf } = x
   const to = x.termStart[k + 1] as number
@@ -406,9 +394,9 @@ function weighTerm(
     for (; e < to && entryDoc[e] === d; e++) {
       const packed = entryFieldTf[e] as number
       const f = packed >>> 24
-      w += ((BOOSTS[f] as number) * (packed & 0xffffff)) / (norms[d * F + f] as number)
+      w += ((FIELD_BOOST_LIST[f] as number) * (packed & 0xffffff)) / (norms[d * F + f] as number)
     }
-    const impact = (idf * (w * (K1 + 1))) / (w + K1)
+    const impact = bm25Impact(idf, w)
     if (impact > max) max = impact
     docs[out] = d
     impacts[out++] = impact
